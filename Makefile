@@ -1,0 +1,67 @@
+# Every target creates the virtual environment it needs (.venv) on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+MODEL  ?= models/current
+IN     ?=
+OUT    ?=
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: help serve test test-fast train eval bench tag lint validate stats base clean
+
+help:
+	@echo "make serve | test | train | eval | bench | tag IN=.. OUT=.. | lint | validate | stats"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+# Serving needs no torch: onnxruntime, tokenizers, fastapi.
+$(VENV)/.serve-installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+# Training and tests: torch is pinned to the local CPU wheel (an unpinned torch pulls CUDA).
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[train,dev]'
+	@touch $@ $(VENV)/.serve-installed
+
+serve: $(VENV)/.serve-installed
+	MODEL_DIR=$(MODEL) $(BIN)/uvicorn serving.api:app --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -q -m "not slow"
+
+base: $(VENV)/.dev-installed
+	$(BIN)/python -m training.convert_e5 --out .cache/base/e5-small --prune-vocab
+
+train: $(VENV)/.dev-installed
+	$(BIN)/python -m training.train $(if $(BASE),--base $(BASE),)
+
+eval: $(VENV)/.dev-installed
+	$(BIN)/python -m training.evaluate
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m training.bench
+
+tag: $(VENV)/.serve-installed
+	@test -n "$(IN)" -a -n "$(OUT)" || (echo "usage: make tag IN=input.jsonl OUT=output.jsonl" >&2; exit 2)
+	$(BIN)/zh-tagger --model $(MODEL) $(IN) $(OUT)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check serving training tests
+	$(BIN)/mypy
+
+validate: $(VENV)/.dev-installed
+	$(BIN)/python -m training.validate
+
+stats: $(VENV)/.dev-installed
+	$(BIN)/python -m training.stats
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
