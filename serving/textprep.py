@@ -166,7 +166,7 @@ def split_sentences(text: str, max_chars: int = 0) -> list[tuple[int, int]]:
         if ch in "\n\r":
             spans.append((start, i))
             start = i + 1
-        elif ch in _TERMINATORS:
+        elif ch in _TERMINATORS and not _inside_word(text, i):
             j = i + 1
             while j < n and text[j] in _CLOSERS:
                 j += 1
@@ -185,6 +185,14 @@ def split_sentences(text: str, max_chars: int = 0) -> list[tuple[int, int]]:
         if s < e:
             out.extend(_cut(text, s, e, max_chars) if max_chars else [(s, e)])
     return out
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """An ASCII ?!; glued to Latin letters or a parenthesis (「因?qū」 in mangled glosses)."""
+    if text[i] not in "?!;" or i + 1 >= len(text):
+        return False
+    nxt = text[i + 1]
+    return nxt == "(" or ("a" <= nxt.lower() <= "z") or nxt in _TONE_VOWELS
 
 
 def _cut(text: str, s: int, e: int, max_chars: int) -> list[tuple[int, int]]:

@@ -175,11 +175,20 @@ def annotation_files(paths: Iterable[Path] | None = None) -> list[Path]:
     return sorted(paths) if paths else sorted(ANNOTATIONS_DIR.glob("**/*.jsonl"))
 
 
+CORPUS = ANNOTATIONS_DIR.parent.parent / "shared" / "corpus" / "inews-poverty.jsonl"
+
+
 def source_text(path: Path) -> str | None:
-    """The source document of an annotation file, if the repository has it."""
-    root = ANNOTATIONS_DIR.parent
-    seed = root / "seeds" / f"{path.stem}.txt"
-    return seed.read_text(encoding="utf-8") if seed.exists() else None
+    """The source document of an annotation file: a seed, or a corpus article if present."""
+    seed = ANNOTATIONS_DIR.parent / "seeds" / f"{path.stem}.txt"
+    if seed.exists():
+        return seed.read_text(encoding="utf-8")
+    if CORPUS.exists():
+        for line in CORPUS.read_text(encoding="utf-8").splitlines():
+            art = json.loads(line)
+            if art.get("id") == path.stem:
+                return str(art["text"])
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,40 @@
+"""Training defaults in one readable place. CLI flags of training.train override them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from serving.settings import ServingSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class TrainSettings:
+    base: Path = ROOT / ".cache/base/e5-small"
+    out: Path = ROOT / "models/current"
+    corpus: Path = ROOT.parent / "shared/corpus/inews-poverty.jsonl"
+    # Windows: identical to serving, so training sees what inference sees.
+    max_tokens: int = field(default_factory=lambda: ServingSettings().max_tokens)
+    window_overlap: int = field(default_factory=lambda: ServingSettings().window_overlap)
+    # Optimisation (tuned on dev folds, never on the test split).
+    lr: float = 2e-4
+    head_lr: float = 1e-3
+    epochs: int = 30
+    batch_size: int = 16
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    bf16: bool = True
+    seed: int = 13
+    threads: int = 2
+    # Weak supervision: rule-labelled corpus sentences seen before gold fine-tuning.
+    weak_epochs: int = 1
+    weak_max_sentences: int = 4000
+    # Export.
+    opset: int = 17
+    quantize: bool = True
+    int8_max_f1_drop: float = 0.005
+
+    def as_json(self) -> dict:
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
