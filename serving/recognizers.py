@@ -1,0 +1,249 @@
+"""Recognizers that need no training: number grammar, gazetteer and patterns.
+
+They run on the prepared (simplified, cleaned) text and return `Span`s with
+source="rules". QUANTITY and MONEY candidates are kept only when the normalizer can
+read them, so what the recognizer finds is exactly what the normalizer understands.
+Used at inference (the hybrid) and to label unlabeled text for weak supervision.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from serving.decode import Span
+from serving.gazetteer import Gazetteer, load_gazetteer
+
+RULE_SCORE = 0.9
+
+# -- numbers --------------------------------------------------------------------------------
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+_ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+_CN_NUM = rf"[{_CN_DIGITS}]+"
+# A number: Arabic (with optional Chinese multiplier), or Chinese numerals; 多/余/几
+# may sit inside (20多亿, 三千余, 8.9万余).
+NUMBER = rf"(?:{_ARABIC}(?:[多余]?[十百千万亿]+)*|{_CN_NUM})(?:[多余几](?:[十百千万亿]+)?)?"
+
+PREFIX_MODS = (
+    "不超过", "不低于", "不少于", "将近", "大约", "超过", "不足", "不到", "未满", "至少", "至多",
+    "低于", "高于", "多于", "少于", "大于", "小于", "约", "近", "逾", "超",
+)
+SUFFIX_MODS = ("以上", "以下", "左右", "上下", "以内", "多", "余")
+
+CURRENCIES = ("人民币元", "美元", "港元", "港币", "欧元", "日元", "英镑", "元", "块")
+# Measure words and units, longest first so 个百分点 beats 个 and 千瓦时 beats 千瓦.
+UNITS = (
+    "个百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "人次", "户次", "公里",
+    "千米", "厘米", "毫米", "公顷", "公斤", "千克", "吨", "千瓦", "兆瓦", "瓦", "亩", "斤", "米",
+    "户", "人", "名", "个", "家", "所", "座", "处", "项", "条", "支", "辆", "台", "套", "头",
+    "只", "株", "棵", "批", "次", "场", "期", "栋", "间", "张", "本", "册", "份", "件", "篇",
+    "届", "层", "级", "类", "种", "门", "口", "箱", "袋", "盒", "对",
+    "位", "%", "％", "成", "倍", "度", "方", "床",
+)
+# What after a number makes it a time expression, age or ordinal: never QUANTITY.
+TIME_AFTER = ("年", "月", "日", "号", "时", "点", "分钟", "分", "秒", "周", "天", "岁", "季度",
+              "个月", "小时", "世纪", "年代", "代", "后", "届")
+
+_NUM_RE = re.compile(NUMBER)
+_RANGE_SEP = ("至", "到", "—", "－", "-", "~", "～", "〜")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MEASURE = re.compile(
+    rf"(?P<pre>{_alternation(PREFIX_MODS)})?"
+    rf"(?P<num>{NUMBER})"
+    rf"(?:(?P<sep>{_alternation(_RANGE_SEP)})(?P<num2>{NUMBER}))?"
+    rf"(?P<unit>万元|亿元|千元|百元|{_alternation(CURRENCIES)}|{_alternation(UNITS)})?"
+    rf"(?P<suf>{_alternation(SUFFIX_MODS)})?"
+)
+# A range whose first part carries its own unit: 80%至85%, 500多米到900多米.
+_UNIT_RANGE = re.compile(
+    rf"(?P<num>{NUMBER})(?P<u1>%|％|[米元斤个户人])(?P<mid>[多余])?"
+    rf"(?P<sep>{_alternation(_RANGE_SEP)})(?P<num2>{NUMBER})(?P<u2>%|％|[米元斤个户人])"
+)
+
+
+def _is_money_unit(unit: str | None) -> bool:
+    return bool(unit) and any(unit.endswith(c) for c in CURRENCIES)
+
+
+def _number_spans(text: str) -> list[Span]:
+    from serving.normalize import normalize
+
+    out: list[Span] = []
+    taken = [False] * len(text)
+    candidates: list[tuple[int, int, str]] = []
+    for m in _UNIT_RANGE.finditer(text):
+        etype = "MONEY" if m.group("u2") == "元" else "QUANTITY"
+        candidates.append((m.start(), m.end(), etype))
+    for m in _MEASURE.finditer(text):
+        num = m.group("num")
+        unit = m.group("unit")
+        start, end = m.start(), m.end()
+        if not num or not any(ch.isdigit() or ch in _CN_DIGITS for ch in num):
+            continue
+        # A time expression, age or ordinal?
+        after = text[m.end("num2") if m.group("num2") else m.end("num") :]
+        if unit is None and after.startswith(TIME_AFTER):
+            continue
+        if unit in ("个", "分") and after.startswith(("个月", "分钟")):
+            continue
+        if start > 0 and text[start - 1] in "第每周星礼初":
+            continue
+        if unit is None:
+            # Bare numbers count only with 万/亿 (32万群众); percentages need their sign.
+            if not re.search(r"[万亿]", num + (m.group("num2") or "")):
+                continue
+        elif unit == "度" and not re.match(r"\d", num):
+            continue
+        # 「一」 with a measure word alone means "a": not a quantity.
+        if num in ("一", "壹") and not m.group("num2"):
+            continue
+        # A Chinese numeral glued to more CJK (一体, 三保障) is a word, not a number.
+        if re.fullmatch(_CN_NUM, num) and unit is None:
+            continue
+        # Single Chinese numeral + single-char measure word before a CJK char often forms a
+        # word (三农, 两会): keep only for real measure words.
+        etype = "MONEY" if _is_money_unit(unit) else "QUANTITY"
+        # Digits glued to Latin letters or more digits are codes (4G, A1).
+        if end < len(text) and re.match(r"[A-Za-z]", text[end]) and unit is None:
+            continue
+        if start > 0 and re.match(r"[A-Za-z0-9.]", text[start - 1]):
+            continue
+        candidates.append((start, end, etype))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    for s, e, etype in candidates:
+        if any(taken[s:e]):
+            continue
+        span_text = text[s:e]
+        if normalize(etype, span_text, []) is None:
+            continue
+        for i in range(s, e):
+            taken[i] = True
+        out.append(Span(etype, s, e, RULE_SCORE, "rules"))
+    return out
+
+
+# -- places -------------------------------------------------------------------------------
+
+_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|村|社区)")
+_NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山")
+
+
+def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    out: list[Span] = []
+    for s, e in gaz.find(text):
+        out.append(Span("REGION", s, e, RULE_SCORE, "rules"))
+    # Towns and villages written right after a county or town: 城固县三合镇黄牛嘴村.
+    ends = {sp.end for sp in out}
+    extra: list[Span] = []
+    changed = True
+    while changed:
+        changed = False
+        for pos in sorted(ends):
+            m = _TOWN_VILLAGE.match(text, pos)
+            if m and m.group()[0] not in _NOT_PLACE_HEAD and m.end() not in ends:
+                extra.append(Span("REGION", m.start(), m.end(), RULE_SCORE, "rules"))
+                ends.add(m.end())
+                changed = True
+    return out + extra
+
+
+# -- organisations --------------------------------------------------------------------------
+
+ORG_SUFFIXES = (
+    "人民政府新闻办公室", "人民政府办公室", "人民政府", "人大常委会", "政协", "乡村振兴局",
+    "扶贫开发办公室", "扶贫办", "委员会", "党委", "区委", "县委", "市委", "省委", "州委", "政府",
+    "发改委", "卫健委", "教育局", "民政局", "财政局", "人社局", "农业农村局", "水务局", "公安局",
+    "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
+    "学院", "职业学校", "技工学校", "中学", "小学", "医院", "人民医院", "银行", "集团有限公司",
+    "有限公司", "股份有限公司", "公司", "集团", "协会", "商会", "研究院", "研究所", "法院", "检察院",
+)
+KNOWN_ORGS = (
+    "国务院扶贫开发领导小组办公室", "国务院扶贫办", "国务院", "国家乡村振兴局", "国家卫健委",
+    "国家卫生健康委员会", "国家发改委", "国家发展改革委", "农业农村部", "财政部", "民政部",
+    "教育部", "人力资源和社会保障部", "人社部", "国家开发银行", "国开行", "中国农业发展银行",
+    "农发行", "中国农业银行", "农业银行", "人民日报", "新华社", "中央电视台", "央视",
+    "央视新闻频道", "中央广电总台", "中央广播电视总台", "国际在线", "中国国际广播电台", "光明日报",
+    "经济日报", "农民日报", "中国扶贫基金会", "京东", "阿里巴巴", "淘宝", "拼多多", "腾讯",
+    "苏宁", "中共中央", "全国人大", "全国政协", "共青团中央", "全国妇联", "中国科学院",
+)
+_ORG_AFTER_PLACE = re.compile(
+    rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
+)
+
+
+def _org_spans(text: str, regions: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for m in re.finditer(_alternation(KNOWN_ORGS), text):
+        out.append(Span("ORG", m.start(), m.end(), RULE_SCORE, "rules"))
+    # place (+ place ...) + body: 南郑区人民政府, 汉中市扶贫办, 商洛市商州区委.
+    by_start = {r.start: r for r in regions}
+    for r in regions:
+        if any(o.start <= r.start < o.end for o in out):
+            continue
+        end = r.end
+        while end in by_start:  # chained places
+            end = by_start[end].end
+        m = _ORG_AFTER_PLACE.match(text, end)
+        if m and not re.search(r"[，。、；：,;:“”《》\s]", m.group()):
+            out.append(Span("ORG", r.start, m.end(), RULE_SCORE, "rules"))
+    return out
+
+
+# -- policies -------------------------------------------------------------------------------
+
+CLOSED_POLICIES = (
+    "易地扶贫搬迁", "东西部扶贫协作", "东西部协作", "对口帮扶", "对口支援", "定点扶贫", "万企帮万村",
+    "千企帮千村", "以工代赈", "控辍保学", "雨露计划", "农村危房改造", "危房改造", "最低生活保障",
+    "低保", "特困供养", "临时救助", "退耕还林", "退耕还草", "生态移民", "棚户区改造", "厕所革命",
+    "先诊疗后付费", "两不愁三保障", "四个不摘", "五个一批", "三重保障", "十项制度", "七长制",
+    "一站式服务", "一单式结算", "六个精准", "五个一批", "苏陕协作", "苏陕扶贫协作",
+)
+_NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金")
+_QUOTED = re.compile(r"“([^“”]{2,30})”")
+_BOOK = re.compile(r"《([^《》]{2,60})》")
+_MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏目|关注|联播|访谈|之声|网)$")
+# Quoted numeric slogans and mechanisms: 两不愁三保障, 三条铁律, 一周一调度、一周一通报.
+_SLOGAN = re.compile(rf"^[{_CN_DIGITS}\d][\u4e00-\u9fff、+\dX]*$")
+
+
+def _policy_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _BOOK.finditer(text):
+        title = m.group(1)
+        if _MEDIA_TITLE.search(title) or title in KNOWN_ORGS:
+            continue
+        out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if _SLOGAN.match(inner) and not re.fullmatch(NUMBER + r"[\u4e00-\u9fff]?", inner):
+            out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in re.finditer(_alternation(CLOSED_POLICIES), text):
+        if text.startswith(_NOT_POLICY_AFTER, m.end()):
+            continue
+        out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
+    return out
+
+
+# -- all --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def recognize(text: str) -> list[Span]:
+    """All rule spans on a prepared text, resolved to a flat list (outer and longer first)."""
+    regions = _region_spans(text, _gaz())
+    cands = _policy_spans(text) + _org_spans(text, regions) + regions + _number_spans(text)
+    taken: list[Span] = []
+    for c in sorted(cands, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda s: s.start)

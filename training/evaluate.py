@@ -1,0 +1,181 @@
+"""`make eval`: every score on text the scored system never trained on, in one run.
+
+1. rules alone on every gold document (no training involved);
+2. document-grouped k-fold cross-validation over all non-test documents
+   (rules / model / hybrid, each fold's model trained on the other folds);
+3. the fixed test split: rules, model (gold only), model (weak + gold), hybrid, anchors;
+4. a learning curve on the test split (seeds, +10, +20, all training articles) with a PNG;
+5. the test split converted to traditional script;
+6. normalizer value accuracy on the gold MONEY/QUANTITY spans beside cn2an and jionlp.
+Prints tables and writes reports/eval.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from training.anchors import anchor_systems
+from training.data import Sentence, by_doc
+from training.metrics import table
+from training.pipeline import (
+    load_split,
+    log,
+    predict,
+    score_spans,
+    tagger_for,
+    train_model,
+    weak_init,
+)
+from training.settings import ROOT, TrainSettings
+from training.ship import ensure_base
+from training.train import project_tokenizer
+
+REPORTS = ROOT / "reports"
+
+
+def folds(docs: list[str], k: int) -> list[list[str]]:
+    """Deterministic document folds: round-robin over sorted ids."""
+    ordered = sorted(docs)
+    return [ordered[i::k] for i in range(k) if ordered[i::k]]
+
+
+def to_traditional(sents: list[Sentence]) -> list[Sentence]:
+    """The same sentences in traditional script (OpenCC s2t), gold spans carried over."""
+    from opencc import OpenCC
+
+    cc = OpenCC("s2t")
+    out: list[Sentence] = []
+    for s in sents:
+        conv = cc.convert(s.text)
+        if len(conv) != len(s.text):  # a phrase changed length: convert char by char
+            conv = "".join(cc.convert(ch) if len(cc.convert(ch)) == 1 else ch for ch in s.text)
+        ents = [dict(e, text=conv[e["start"] : e["end"]]) for e in s.entities]
+        out.append(Sentence(s.id, s.doc, conv, ents))
+    return out
+
+
+def cross_validate(train_pool: list[Sentence], settings: TrainSettings, tok: Any, init: Any, k: int) -> dict:
+    docs = by_doc(train_pool)
+    preds: dict[str, list] = {"rules": [], "model": [], "hybrid": []}
+    held_all: list[Sentence] = []
+    for i, fold in enumerate(folds(list(docs), k)):
+        held = [s for d in fold for s in docs[d]]
+        rest = [s for d in docs if d not in fold for s in docs[d]]
+        log(f"fold {i + 1}/{k}: train {len(rest)} sentences, held out {len(held)} ({len(fold)} docs)")
+        model = train_model(rest, settings, tok, init, desc=f"fold {i + 1}")
+        tagger = tagger_for(model, tok, settings)
+        for system in preds:
+            preds[system].extend(predict(tagger, held, system))
+        held_all.extend(held)
+    return {system: score_spans(held_all, p) for system, p in preds.items()}
+
+
+def learning_curve(split: Any, settings: TrainSettings, tok: Any, init: Any) -> dict:
+    seeds = [s for s in split.train if not s.doc.startswith("inews-")]
+    corpus_docs = sorted({s.doc for s in split.train if s.doc.startswith("inews-")})
+    points: dict[str, dict] = {}
+    for n in (0, 10, 20, len(corpus_docs)):
+        if n > len(corpus_docs) or (n == len(corpus_docs) and n in (0, 10, 20)):
+            continue
+        chosen = set(corpus_docs[:n])
+        train = seeds + [s for s in split.train if s.doc in chosen]
+        model = train_model(train, settings, tok, init, desc=f"curve +{n}")
+        tagger = tagger_for(model, tok, settings)
+        points[f"seeds+{n}"] = {
+            "train_sentences": len(train),
+            "model": score_spans(split.test, predict(tagger, split.test, "model")),
+            "hybrid": score_spans(split.test, predict(tagger, split.test, "hybrid")),
+        }
+    return points
+
+
+def plot_curve(points: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    xs = [p["train_sentences"] for p in points.values()]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for system in ("model", "hybrid"):
+        ax.plot(xs, [p[system]["micro"]["f1"] for p in points.values()], marker="o", label=system)
+    for x, name in zip(xs, points, strict=True):
+        ax.annotate(name, (x, 0.02), fontsize=7, rotation=45)
+    ax.set_xlabel("gold training sentences")
+    ax.set_ylabel("micro-F1 on the fixed test split")
+    ax.set_ylim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--skip-cv", action="store_true")
+    ap.add_argument("--skip-curve", action="store_true")
+    ap.add_argument("--epochs", type=int)
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    settings = TrainSettings()
+    if args.epochs:
+        settings.epochs = args.epochs
+    ensure_base(settings)
+    REPORTS.mkdir(exist_ok=True)
+    split = load_split()
+    tok = project_tokenizer(settings.base)
+    report: dict[str, Any] = {"settings": settings.as_json(), "documents": {
+        "train": sorted({s.doc for s in split.train}), "dev": sorted({s.doc for s in split.dev}),
+        "test": sorted({s.doc for s in split.test})}}
+
+    from training.compare_normalizers import compare_gold
+
+    report["normalizers"] = compare_gold(split.train + split.dev + split.test)
+    log(json.dumps(report["normalizers"], ensure_ascii=False))
+
+    everything = split.train + split.dev + split.test
+    rules_tagger = tagger_for(None, tok, settings)
+    report["rules_all_gold"] = score_spans(everything, predict(rules_tagger, everything, "rules"))
+
+    init = weak_init(settings.base, tok, settings)
+    if not args.skip_cv:
+        report["cross_validation"] = cross_validate(split.train + split.dev, settings, tok, init, args.folds)
+        print(table(report["cross_validation"], f"{args.folds}-fold cross-validation (documents)"))
+
+    test_rows: dict[str, Any] = {"rules": score_spans(split.test, predict(rules_tagger, split.test, "rules"))}
+    gold_only = train_model(split.train, settings, tok, None, desc="gold only")
+    test_rows["model (gold only)"] = score_spans(split.test, predict(tagger_for(gold_only, tok, settings), split.test, "model"))
+    test_rows["hybrid (gold only)"] = score_spans(split.test, predict(tagger_for(gold_only, tok, settings), split.test, "hybrid"))
+    weak = train_model(split.train, settings, tok, init, desc="weak+gold")
+    weak_tagger = tagger_for(weak, tok, settings)
+    test_rows["model (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "model"))
+    test_rows["hybrid (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "hybrid"))
+    for name, spans in anchor_systems(split.test).items():
+        test_rows[name] = score_spans(split.test, spans)
+    report["test"] = test_rows
+    print(table(test_rows, "fixed test split"))
+
+    trad = to_traditional(split.test)
+    report["test_traditional"] = {
+        system: score_spans(trad, predict(weak_tagger, trad, system)) for system in ("model", "hybrid")
+    }
+    print(table(report["test_traditional"], "fixed test split in traditional script"))
+
+    if not args.skip_curve:
+        report["learning_curve"] = learning_curve(split, settings, tok, init)
+        plot_curve(report["learning_curve"], REPORTS / "learning_curve.png")
+        print(table({k: v["hybrid"] for k, v in report["learning_curve"].items()}, "learning curve (hybrid, test)"))
+
+    report["seconds"] = round(time.time() - t0)
+    (REPORTS / "eval.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    log(f"wrote {REPORTS / 'eval.json'} in {report['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
