@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tokenizers import Regex, Tokenizer, pre_tokenizers
+from tokenizers import Encoding, Regex, Tokenizer, pre_tokenizers
 
 # Every CJK character and every digit becomes a pre-token of its own, so that entity
 # boundaries (汉中市|南郑区, 27490|户) never fall inside a piece.
@@ -41,12 +41,16 @@ class Tokens:
     offsets: list[tuple[int, int]]
 
 
-def tokenize(tok: Tokenizer, text: str) -> Tokens:
-    enc = tok.encode(text, add_special_tokens=False)
+METASPACE = "▁"
+
+
+def _tokens(text: str, enc: Encoding) -> Tokens:
     ids: list[int] = []
     offsets: list[tuple[int, int]] = []
-    for i, (s, e) in zip(enc.ids, enc.offsets, strict=True):
-        # Trim whitespace (the metaspace marker) off the piece's character span.
+    for i, piece, (s, e) in zip(enc.ids, enc.tokens, enc.offsets, strict=True):
+        if piece == METASPACE:  # a lone word-start marker covers no character
+            e = s
+        # Trim whitespace off the piece's character span.
         while s < e and text[s].isspace():
             s += 1
         ids.append(i)
@@ -54,18 +58,13 @@ def tokenize(tok: Tokenizer, text: str) -> Tokens:
     return Tokens(ids, offsets)
 
 
+def tokenize(tok: Tokenizer, text: str) -> Tokens:
+    return _tokens(text, tok.encode(text, add_special_tokens=False))
+
+
 def tokenize_batch(tok: Tokenizer, texts: list[str]) -> list[Tokens]:
-    out: list[Tokens] = []
-    for text, enc in zip(texts, tok.encode_batch(texts, add_special_tokens=False), strict=True):
-        ids: list[int] = []
-        offsets: list[tuple[int, int]] = []
-        for i, (s, e) in zip(enc.ids, enc.offsets, strict=True):
-            while s < e and text[s].isspace():
-                s += 1
-            ids.append(i)
-            offsets.append((s, max(s, e)))
-        out.append(Tokens(ids, offsets))
-    return out
+    encs = tok.encode_batch(texts, add_special_tokens=False)
+    return [_tokens(t, e) for t, e in zip(texts, encs, strict=True)]
 
 
 @dataclass(frozen=True)

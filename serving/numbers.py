@@ -11,9 +11,10 @@ Public functions (all return ``None`` for anything not understood, never raise):
   / 二〇二〇 / 1万5 (= 15000, the spoken "one wan five").
 - ``parse_amount(text)``: a number that may carry an inner 多/余 (20多亿, 三千余, 8.9萬餘) or be an
   adjacent-digit range (八九千 -> 8000..9000, 十七八 -> 17..18, 三四百万).
-- ``parse_percent(text)``: 85% / 百分之八十五 / 两成 / 三成五 / 七八成, in percent.
+- ``parse_percent(text)``: 85% / 百分之八十五 / 两成 / 三成五 / 七八成 / 一半, in percent.
 
-Vague counts (十几, 几十, 数百, 成千上万) are not well defined and give ``None``.
+几 after a number is a lower bound like 多 (十几个 -> 10, over); vague counts that start
+with 几 or use 数 (几十, 数百) are not well defined and give ``None``.
 """
 
 from __future__ import annotations
@@ -40,12 +41,14 @@ TWO_LIANG = frozenset("两兩")  # 两 counts but is never read digit by digit
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 TENS_SHORTHAND: dict[str, int] = {"廿": 20, "卅": 30, "卌": 40}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-OVER_MARKERS = frozenset("多余餘")
+OVER_MARKERS = frozenset("多余餘几幾")  # 十几 = more than ten; 几 first (几十) stays vague
 DECIMAL_POINTS = frozenset("点點")
-VAGUE_MARKERS = frozenset("几幾数數")
+VAGUE_MARKERS = frozenset("数數")
 PERCENT_SIGNS = ("%", "％")
 PERCENT_PREFIX = "百分之"
 TENTH_UNIT = "成"  # 两成 = 20 %
+HALF_WORDS = {"一半": 50, "半数": 50}  # in percent
+FRACTION_MARK = "分之"  # 三分之一: fractions are not parsed
 TEN = 10
 IMPLIED_UNIT_MIN = 100  # 三千五 = 3500 (五 counts hundreds); below 百 there is nothing implied
 
@@ -184,7 +187,7 @@ def _positional(text: str) -> Decimal | None:
 
 def _with_point(text: str) -> Decimal | None:
     """一点五万 -> 15000: integer part, 点, digits read one by one, optional 万/亿."""
-    head, _, tail = next((text.partition(p) for p in DECIMAL_POINTS if p in text))
+    head, _, tail = next(text.partition(p) for p in DECIMAL_POINTS if p in text)
     suffix = ""
     while tail and tail[-1] in BIG_UNITS:
         suffix = tail[-1] + suffix
@@ -271,7 +274,7 @@ def parse_amount(text: str) -> Amount | None:
         return None
     try:
         text = clean(text)
-        if not text or any(ch in VAGUE_MARKERS for ch in text):
+        if not text or text[0] in OVER_MARKERS or any(ch in VAGUE_MARKERS for ch in text):
             return None
         split = _split_over(text)
         if split is None:
@@ -293,6 +296,8 @@ def parse_percent(text: str) -> Amount | None:
     if not isinstance(text, str):
         return None
     text = clean(text)
+    if text in HALF_WORDS:
+        return Amount(Decimal(HALF_WORDS[text]))
     if text.endswith(PERCENT_SIGNS):
         return parse_amount(text[:-1])
     if text.startswith(PERCENT_PREFIX):

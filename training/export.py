@@ -28,7 +28,12 @@ class _LogitsOnly(torch.nn.Module):
         self.model = model
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
+        # An explicit additive 4D mask: the library's own mask builder skips the mask when
+        # the tracing input has no padding, which would bake "no padding" into the graph.
+        n = input_ids.shape[1]
+        keep = attention_mask[:, None, None, :].to(torch.float32)
+        additive = ((1.0 - keep) * torch.finfo(torch.float32).min).expand(-1, 1, n, n)
+        return self.model(input_ids=input_ids, attention_mask=additive).logits
 
 
 def export_onnx(model: torch.nn.Module, path: Path, opset: int) -> None:
@@ -36,9 +41,10 @@ def export_onnx(model: torch.nn.Module, path: Path, opset: int) -> None:
     model = model.float().eval()
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
+    mask[1, 10:] = 0  # trace with padding present
     with torch.inference_mode():
         torch.onnx.export(
-            _LogitsOnly(model),
+            _LogitsOnly(model).eval(),  # export restores the wrapper's mode on all submodules
             (ids, mask),
             str(path),
             input_names=["input_ids", "attention_mask"],
@@ -83,8 +89,9 @@ def parity(model: torch.nn.Module, onnx_path: Path, samples: list[list[int]], pa
     for r, s in enumerate(samples):
         ids[r, : len(s)] = s
         mask[r, : len(s)] = 1
+    model = model.float().eval()
     with torch.inference_mode():
-        ref = model.float()(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)).logits.numpy()
+        ref = model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)).logits.numpy()
     rt = OnnxRuntime(onnx_path)
     (got,) = rt.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
     m = mask.astype(bool)

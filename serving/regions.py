@@ -1,0 +1,411 @@
+"""REGION resolution against the GB/T 2260 gazetteer in ``data/regions.tsv``.
+
+``resolve(mention, context)`` returns ``{"name", "full_name", "code", "level"}`` as in
+``normalized-values.md``. Lookup order: official name or known former name, short form
+(汉中, 陕西, 黔东南, 黔东南州), a renamed unit found by its stem (南郑县 -> 南郑区), a chain
+written as one mention (城固县三合镇), then towns/villages, countries and geographic areas.
+
+Ambiguity is settled with ``context`` (the other REGION mentions of the document, in text
+order): a candidate wins when it lies inside, or contains, an unambiguous context region,
+the most specific relation counting most. A bare short form then names the highest-level
+unit carrying it (吉林 -> 吉林省, 长沙 -> 长沙市). Anything still ambiguous gets
+``code`` and ``full_name`` ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from opencc import OpenCC
+
+DATA_PATH = Path(__file__).parent / "data" / "regions.tsv"
+
+COUNTRY, PROVINCE, CITY, COUNTY = "country", "province", "city", "county"
+TOWN, VILLAGE, AREA = "town", "village", "area"
+RANK = {PROVINCE: 1, CITY: 2, COUNTY: 3}  # smaller = higher level
+
+MIN_SHORT_FORM = 2  # 陕 alone never matches
+MAX_T2S_REVERTS = 3
+# Suffixes stripped to build short forms, longest first per level.
+PROVINCE_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市")
+CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区", "县", "区", "旗", "市")
+AUTONOMOUS = ("自治州", "自治县", "自治旗")
+# Suffix of an unknown or former name -> levels its stem may match (南郑县 -> 南郑区).
+SUFFIX_LEVELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("自治区", (PROVINCE,)), ("省", (PROVINCE,)), ("自治州", (CITY,)), ("地区", (CITY,)),
+    ("盟", (CITY,)), ("州", (CITY,)), ("市", (CITY, COUNTY)), ("自治县", (COUNTY,)),
+    ("县", (COUNTY,)), ("区", (COUNTY,)), ("旗", (COUNTY,)),
+)
+ETHNIC_GROUPS = (
+    "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族",
+    "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族", "佤族",
+    "畲族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族", "达斡尔族",
+    "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族",
+    "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族",
+    "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族", "高山族", "各族",
+    "蒙古", "哈萨克", "柯尔克孜", "锡伯", "塔吉克", "鄂伦春",
+)
+# Former names whose stem changed (same-stem renames such as 南郑县 are found by rule).
+FORMER_NAMES = {
+    "襄樊市": "420600", "襄樊": "420600", "思茅市": "530800", "户县": "610118",
+    "彬县": "610482", "大同县": "140215", "崇文区": "110101", "宣武区": "110102",
+    "闸北区": "310106", "卢湾区": "310101", "南汇区": "310115", "梅列区": "350404",
+    "大厂区": "320116",
+}
+EXTRA_SHORT_FORMS = {"内蒙": "150000"}
+# Countries: short name -> official full name (None where no single official form is used).
+COUNTRIES: dict[str, str | None] = {
+    "中国": "中华人民共和国", "中华人民共和国": "中华人民共和国",
+    "美国": "美利坚合众国", "英国": "大不列颠及北爱尔兰联合王国", "法国": "法兰西共和国",
+    "德国": "德意志联邦共和国", "意大利": "意大利共和国", "西班牙": "西班牙王国",
+    "俄罗斯": "俄罗斯联邦", "日本": "日本国", "韩国": "大韩民国",
+    "朝鲜": "朝鲜民主主义人民共和国", "蒙古国": "蒙古国", "印度": "印度共和国",
+    "巴基斯坦": "巴基斯坦伊斯兰共和国", "尼泊尔": "尼泊尔联邦民主共和国",
+    "越南": "越南社会主义共和国", "老挝": "老挝人民民主共和国", "缅甸": "缅甸联邦共和国",
+    "泰国": "泰王国", "柬埔寨": "柬埔寨王国", "新加坡": "新加坡共和国", "马来西亚": "马来西亚",
+    "印度尼西亚": "印度尼西亚共和国", "菲律宾": "菲律宾共和国", "哈萨克斯坦": "哈萨克斯坦共和国",
+    "吉尔吉斯斯坦": "吉尔吉斯共和国", "塔吉克斯坦": "塔吉克斯坦共和国",
+    "澳大利亚": "澳大利亚联邦", "新西兰": "新西兰", "加拿大": "加拿大",
+    "巴西": "巴西联邦共和国", "埃及": "阿拉伯埃及共和国", "南非": "南非共和国", "阿富汗": None,
+    "埃塞俄比亚": "埃塞俄比亚联邦民主共和国", "瑞士": "瑞士联邦", "瑞典": "瑞典王国",
+    "荷兰": "荷兰王国", "比利时": "比利时王国", "挪威": "挪威王国", "丹麦": "丹麦王国",
+    "芬兰": "芬兰共和国", "奥地利": "奥地利共和国", "葡萄牙": "葡萄牙共和国",
+    "希腊": "希腊共和国", "波兰": "波兰共和国", "乌克兰": "乌克兰", "白俄罗斯": "白俄罗斯共和国",
+    "土耳其": "土耳其共和国", "以色列": "以色列国", "伊朗": "伊朗伊斯兰共和国",
+    "沙特阿拉伯": "沙特阿拉伯王国", "阿联酋": "阿拉伯联合酋长国", "孟加拉国": "孟加拉人民共和国",
+    "斯里兰卡": "斯里兰卡民主社会主义共和国", "乌兹别克斯坦": "乌兹别克斯坦共和国",
+    "肯尼亚": "肯尼亚共和国", "坦桑尼亚": "坦桑尼亚联合共和国", "尼日利亚": "尼日利亚联邦共和国",
+    "卢旺达": "卢旺达共和国", "乌干达": "乌干达共和国", "赞比亚": "赞比亚共和国",
+    "津巴布韦": "津巴布韦共和国", "莫桑比克": "莫桑比克共和国", "安哥拉": "安哥拉共和国",
+    "墨西哥": "墨西哥合众国", "阿根廷": "阿根廷共和国", "智利": "智利共和国", "秘鲁": "秘鲁共和国",
+}
+# Sub-county units, coarse to fine; village groups (组, 队, 屯) have level village.
+SUB_COUNTY: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("镇", "乡", "街道", "苏木", "办事处"), TOWN),
+    (("村", "社区", "嘎查", "居委会", "村委会"), VILLAGE),
+    (("组", "队", "屯"), VILLAGE),
+)
+AREAS = frozenset(
+    {
+        "秦岭", "大巴山", "巴山", "米仓山", "汉江", "汉水", "黄河", "长江", "淮河", "珠江",
+        "嘉陵江", "丹江", "渭河", "太行山", "大别山", "武陵山", "乌蒙山", "六盘山", "吕梁山",
+        "燕山", "罗霄山", "长白山", "天山", "祁连山", "小兴安岭", "秦巴山区", "乌蒙山区",
+        "武陵山区", "大别山区", "六盘山区", "吕梁山区", "黄土高原", "青藏高原", "云贵高原",
+        "四川盆地", "华北平原", "洞庭湖", "鄱阳湖", "三峡", "关中", "陕南", "陕北", "苏北", "苏南",
+        "南疆", "北疆", "三区三州", "滇桂黔石漠化区", "长三角", "珠三角", "京津冀", "粤港澳大湾区",
+        "大湾区", "东北", "西北", "西南", "华北", "华东", "华南", "华中", "中原",
+    }
+)
+AREA_SUFFIXES = (
+    "山区", "山脉", "山", "岭", "江", "河", "湖", "海", "高原", "盆地", "平原", "流域", "水库",
+    "库区", "片区", "峡", "沙漠", "草原",
+)
+UNKNOWN_AREA_SUFFIX = "区"
+KEEP_IN_T2S = frozenset("乾")  # t2s turns 乾县 into 干县; 乾 in simplified text is a name
+VARIANTS = str.maketrans({"陜": "陕"})  # variant forms OpenCC leaves alone
+BMP_LAST = 0xFFFF  # t2s maps a few names (礐石) to rare supplementary-plane characters
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class RegionContext:
+    """Other REGION mentions of the same document, in text order."""
+
+    mentions: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, mentions: Iterable[str]) -> RegionContext:
+        return cls(tuple(mentions))
+
+
+# --------------------------------------------------------------------------- script
+
+@functools.lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str, known: frozenset[str] | None = None) -> str:
+    """Traditional -> simplified; keeps characters t2s over-converts (乾), and, when the raw
+    or a partly reverted form is in ``known``, prefers that form."""
+    text = text.translate(VARIANTS)
+    converted = _t2s().convert(text)
+    if known is not None and text in known:
+        return text
+    changed = [i for i, (a, b) in enumerate(zip(text, converted, strict=False)) if a != b]
+    if len(converted) != len(text) or not changed:
+        return converted
+    chars = list(converted)
+    for i in changed:
+        if text[i] in KEEP_IN_T2S or ord(chars[i]) > BMP_LAST:
+            chars[i] = text[i]
+    best = "".join(chars)
+    if known is None or best in known or len(changed) > MAX_T2S_REVERTS:
+        return best
+    for mask in range(1, 2 ** len(changed)):
+        trial = list(converted)
+        for bit, i in enumerate(changed):
+            if mask >> bit & 1:
+                trial[i] = text[i]
+        if "".join(trial) in known:
+            return "".join(trial)
+    return best
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+def _strip_ethnic(stem: str) -> str:
+    while True:
+        for group in sorted(ETHNIC_GROUPS, key=len, reverse=True):
+            if stem.endswith(group) and len(stem) - len(group) >= MIN_SHORT_FORM:
+                stem = stem[: -len(group)]
+                break
+        else:
+            if stem in ETHNIC_GROUPS and stem.endswith("族"):
+                return stem[:-1]  # 东乡族自治县 -> 东乡
+            return stem
+
+
+def short_forms(name: str, level: str) -> set[str]:
+    """Short forms of an official name: 陕西省 -> 陕西, 黔东南苗族侗族自治州 -> 黔东南, 黔东南州."""
+    suffixes = {PROVINCE: PROVINCE_SUFFIXES, CITY: CITY_SUFFIXES}.get(level, COUNTY_SUFFIXES)
+    forms: set[str] = set()
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            if suffix in AUTONOMOUS:
+                stem = _strip_ethnic(stem)
+                if suffix == "自治州":
+                    forms.add(stem + "州")
+            forms.add(stem)
+            break
+    return {f for f in forms if len(f) >= MIN_SHORT_FORM and f != name}
+
+
+class Gazetteer:
+    """Provinces, prefectures and counties with name and short-form indexes."""
+
+    def __init__(self, regions: Iterable[Region]) -> None:
+        self.by_code: dict[str, Region] = {r.code: r for r in regions}
+        self.by_name: dict[str, list[Region]] = defaultdict(list)
+        self.by_short: dict[str, list[Region]] = defaultdict(list)
+        self.has_children: set[str] = set()
+        for region in self.by_code.values():
+            self.by_name[region.name].append(region)
+            for form in short_forms(region.name, region.level):
+                self.by_short[form].append(region)
+            if region.parent:
+                self.has_children.add(region.parent)
+        for name, code in FORMER_NAMES.items():
+            self.by_name[name].append(self.by_code[code])
+        for name, code in EXTRA_SHORT_FORMS.items():
+            self.by_short[name].append(self.by_code[code])
+        self.known = frozenset(self.by_name) | frozenset(self.by_short)
+
+    def lineage(self, code: str) -> list[Region]:
+        """The region and its parents, top first."""
+        chain: list[Region] = []
+        current: str | None = code
+        while current:
+            region = self.by_code[current]
+            chain.append(region)
+            current = region.parent
+        return chain[::-1]
+
+    def full_name(self, code: str) -> str:
+        return "".join(r.name for r in self.lineage(code))
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    regions = []
+    with DATA_PATH.open(encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            code, name, level, parent = line.rstrip("\n").split("\t")
+            regions.append(Region(code, name, level, parent or None))
+    return Gazetteer(regions)
+
+
+# --------------------------------------------------------------------------- resolution
+
+def _candidates(name: str) -> tuple[list[Region], bool]:
+    """Candidates for a name and whether they came from a short form (or stem rule)."""
+    gaz = gazetteer()
+    if name in gaz.by_name:
+        return list(gaz.by_name[name]), False
+    if name in gaz.by_short:
+        return list(gaz.by_short[name]), True
+    for suffix, levels in SUFFIX_LEVELS:
+        stem = name[: -len(suffix)]
+        if name.endswith(suffix) and len(stem) >= MIN_SHORT_FORM:
+            found = gaz.by_short.get(stem, []) + gaz.by_name.get(stem, [])
+            return [r for r in found if r.level in levels], True
+    return [], False
+
+
+def _relation(candidate: Region, anchor: Region) -> int:
+    """How specifically ``anchor`` confirms ``candidate`` (0 = unrelated)."""
+    gaz = gazetteer()
+    if anchor in gaz.lineage(candidate.code):
+        return RANK[anchor.level]
+    if candidate in gaz.lineage(anchor.code):
+        return RANK[candidate.level]
+    return 0
+
+
+def _pick(cands: list[Region], short: bool, anchors: Sequence[Region]) -> list[Region]:
+    cands = list(dict.fromkeys(cands))
+    if len(cands) > 1 and anchors:
+        scores = {c: max(_relation(c, a) for a in anchors) for c in cands}
+        best = max(scores.values())
+        if best:
+            cands = [c for c in cands if scores[c] == best]
+    if len(cands) > 1 and short:
+        top = min(RANK[c.level] for c in cands)
+        cands = [c for c in cands if RANK[c.level] == top]
+    return cands
+
+
+@functools.lru_cache(maxsize=4096)
+def _alone(name: str) -> Region | None:
+    """A mention resolved without context, if unambiguous."""
+    cands, short = _candidates(name)
+    picked = _pick(cands, short, ())
+    return picked[0] if len(picked) == 1 else None
+
+
+def _anchors(context: Sequence[str]) -> list[Region]:
+    known = gazetteer().known
+    found = (_alone(to_simplified(m.strip(), known)) for m in context if m and m.strip())
+    return [r for r in found if r is not None]
+
+
+def _result(name: str, full_name: str | None, code: str | None, level: str) -> dict:
+    return {"name": name, "full_name": full_name, "code": code, "level": level}
+
+
+def _admin(name: str, anchors: Sequence[Region]) -> dict | None:
+    cands, short = _candidates(name)
+    if not cands:
+        return None
+    picked = _pick(cands, short, anchors)
+    if len(picked) == 1:
+        region = picked[0]
+        return _result(name, gazetteer().full_name(region.code), region.code, region.level)
+    level = min((c.level for c in picked), key=RANK.__getitem__)
+    return _result(name, None, None, level)
+
+
+def _sub_county_rank(name: str) -> int | None:
+    """0 town, 1 village, 2 village group; ``None`` for anything else."""
+    for rank, (suffixes, _) in enumerate(SUB_COUNTY):
+        if name.endswith(suffixes) and len(name) > 1:
+            return rank
+    return None
+
+
+def _nearest_first(name: str, context: Sequence[str]) -> list[str]:
+    """Context mentions ordered by distance: those before ``name``'s first occurrence
+    (nearest first), then those after it."""
+    if name not in context:
+        return list(reversed(context))
+    at = context.index(name)
+    return [*reversed(context[:at]), *context[at + 1 :]]
+
+
+def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[Region]) -> dict:
+    """Town, village or group under the nearest county in ``context``; ``full_name`` only
+    when every level in between is named too (a village needs its town)."""
+    gaz = gazetteer()
+    level = SUB_COUNTY[rank][1]
+    parts: list[str] = []
+    lowest = rank
+    simple = [to_simplified(m.strip(), gaz.known) for m in context if m and m.strip()]
+    for mention in _nearest_first(name, simple):
+        mention_rank = _sub_county_rank(mention)
+        if mention_rank is not None:
+            if mention_rank < lowest and not _is_admin(mention):
+                parts.insert(0, mention)
+                lowest = mention_rank
+            continue
+        found = _admin(mention, anchors)
+        if found is None or found["code"] is None:
+            continue
+        code = found["code"]
+        county_level = found["level"] == COUNTY or (
+            found["level"] == CITY and code not in gaz.has_children
+        )
+        if county_level and len(parts) == rank:
+            return _result(name, gaz.full_name(code) + "".join(parts) + name, None, level)
+        break
+    return _result(name, None, None, level)
+
+
+def _is_admin(name: str) -> bool:
+    return name in gazetteer().by_name
+
+
+def _chain(name: str, context: Sequence[str], anchors: list[Region]) -> dict | None:
+    """A chain written as one mention: 陕西省汉中市南郑区, 城固县三合镇."""
+    gaz = gazetteer()
+    for cut in range(len(name) - MIN_SHORT_FORM, MIN_SHORT_FORM - 1, -1):
+        head, tail = name[:cut], name[cut:]
+        if head not in gaz.by_name:  # official names only: 仁和坪镇 is not 仁和 + 坪镇
+            continue
+        found = _admin(head, anchors)
+        if found is None or found["code"] is None:
+            continue
+        head_region = gaz.by_code[found["code"]]
+        inner = _resolve(tail, [*context, head], [*anchors, head_region])
+        if inner["code"] or inner["full_name"]:
+            return {**inner, "name": name}
+    return None
+
+
+def _fallback_level(name: str) -> str:
+    """Level of an unknown name from its suffix; 区 alone (大湾区, 开发区) is not a county."""
+    if name.endswith(AREA_SUFFIXES) or name.endswith(UNKNOWN_AREA_SUFFIX):
+        return AREA
+    for suffix, levels in SUFFIX_LEVELS:
+        if name.endswith(suffix):
+            return levels[-1] if suffix == "市" else levels[0]
+    return AREA
+
+
+def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
+    if name in COUNTRIES:
+        return _result(name, COUNTRIES[name], None, COUNTRY)
+    found = _admin(name, anchors)
+    if found is not None:
+        return found
+    if name in AREAS:
+        return _result(name, None, None, AREA)
+    chained = _chain(name, context, anchors)
+    if chained is not None:
+        return chained
+    rank = _sub_county_rank(name)
+    if rank is not None:
+        return _sub_county(name, rank, context, anchors)
+    return _result(name, None, None, _fallback_level(name))
+
+
+def resolve(mention: str, context: Sequence[str] | RegionContext | None = None) -> dict:
+    """``{"name", "full_name", "code", "level"}`` for a REGION mention."""
+    if isinstance(context, RegionContext):
+        context = context.mentions
+    mentions = [m for m in (context or ()) if isinstance(m, str)]
+    name = to_simplified("".join(str(mention).split()), gazetteer().known)
+    return _resolve(name, mentions, _anchors(mentions))

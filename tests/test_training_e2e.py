@@ -1,0 +1,92 @@
+"""A tiny randomly initialised BERT trained a few steps, exported to ONNX and served."""
+
+import pytest
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+from serving.encoder import special_ids  # noqa: E402
+from serving.labels import bio_labels  # noqa: E402
+from serving.runtime import OnnxRuntime  # noqa: E402
+from serving.tagger import Tagger  # noqa: E402
+from tests.conftest import tiny_tokenizer, write_model_dir  # noqa: E402
+from training.data import AlignStats, Sentence, encode_sentence  # noqa: E402
+from training.export import export_onnx, parity, quantize  # noqa: E402
+from training.settings import TrainSettings  # noqa: E402
+from training.train import encode_all, fit, load_model  # noqa: E402
+
+SENTS = [
+    Sentence("t:0", "t", "汉中市南郑区累计实现减贫27490户", [
+        {"type": "REGION", "start": 0, "end": 3}, {"type": "REGION", "start": 3, "end": 6},
+        {"type": "QUANTITY", "start": 12, "end": 18}]),
+    Sentence("t:1", "t", "張家口市747個貧困村脫貧出列", [
+        {"type": "REGION", "start": 0, "end": 4}, {"type": "QUANTITY", "start": 4, "end": 8}]),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tiny-base")
+    tok = tiny_tokenizer()
+    cfg = transformers.BertConfig(
+        vocab_size=tok.get_vocab_size(), hidden_size=32, num_hidden_layers=2,
+        num_attention_heads=2, intermediate_size=64, max_position_embeddings=128,
+    )
+    torch.manual_seed(0)
+    transformers.BertModel(cfg).save_pretrained(folder)
+    tok.save(str(folder / "tokenizer.json"))
+    return folder
+
+
+def _char_labels(tok, ex, labels):
+    """Labels of the pieces that cover characters, with a leading '-100' for CLS."""
+    pieces = [tok.id_to_token(i) for i in ex["input_ids"]]
+    kept = [lab for p, lab in zip(pieces, ex["labels"]) if p != "▁"]
+    return [labels[i] if i >= 0 else "-100" for i in kept]
+
+
+def test_label_alignment_first_piece_b_then_i_and_specials_ignored():
+    tok = tiny_tokenizer()
+    labels = bio_labels()
+    stats = AlignStats()
+    (ex,) = encode_sentence(tok, labels, SENTS[0].text, SENTS[0].entities, 64, 8, stats)
+    assert ex["labels"][0] == ex["labels"][-1] == -100
+    names = _char_labels(tok, ex, labels)
+    assert names[1:4] == ["B-REGION", "I-REGION", "I-REGION"]
+    assert names[4] == "B-REGION"
+    assert stats.entities == 3 and stats.boundaries_inside_piece == 0
+
+
+def test_traditional_sentence_aligns_through_the_offset_map():
+    tok = tiny_tokenizer()
+    labels = bio_labels()
+    (ex,) = encode_sentence(tok, labels, SENTS[1].text, SENTS[1].entities, 64, 8)
+    names = _char_labels(tok, ex, labels)
+    assert names[1:5] == ["B-REGION", "I-REGION", "I-REGION", "I-REGION"]
+    assert names[5:9] == ["B-QUANTITY", "I-QUANTITY", "I-QUANTITY", "I-QUANTITY"]
+
+
+@pytest.mark.slow
+def test_train_export_serve_end_to_end(tiny_base, tmp_path):
+    tok = tiny_tokenizer()
+    settings = TrainSettings(base=tiny_base, epochs=30, batch_size=2, lr=5e-3, head_lr=5e-3, bf16=False, warmup_ratio=0.0)
+    model = load_model(tiny_base)
+    examples = encode_all(tok, SENTS, settings)
+    losses = fit(model, examples, settings, special_ids(tok)["pad"], settings.epochs, desc="tiny")
+    assert losses[-1] < losses[0] * 0.5, losses
+
+    folder = write_model_dir(tmp_path / "artifact", tok, name="tiny")
+    export_onnx(model, folder / "model.onnx", settings.opset)
+    sample = [tok.encode(s.text).ids for s in SENTS]
+    assert parity(model, folder / "model.onnx", sample, special_ids(tok)["pad"]) < 1e-4
+
+    tagger = Tagger(folder)
+    assert isinstance(tagger.runtime, OnnxRuntime)
+    spans = tagger.spans([s.text for s in SENTS], use_rules=False)
+    found = {(sp.type, sp.start, sp.end) for sp in spans[0]}
+    assert ("QUANTITY", 12, 18) in found  # memorised after 30 epochs
+    ents = tagger.tag(SENTS[0].text)
+    assert all(SENTS[0].text[e["start"] : e["end"]] == e["text"] for e in ents)
+
+    quantize(folder / "model.onnx", tmp_path / "int8.onnx")
+    assert (tmp_path / "int8.onnx").stat().st_size < (folder / "model.onnx").stat().st_size
