@@ -6,12 +6,12 @@ from typing import Any
 
 from serving.decode import Span
 from serving.normalize import normalize
-from serving.textprep import prepare
+from serving.textprep import strip_glosses, to_simplified
 
 
 def _clean(mention: str) -> str:
-    """The mention as the normalizers read it: glosses removed, simplified, model view."""
-    return prepare(mention).text
+    """The mention as the normalizers read it: pinyin glosses removed, simplified script."""
+    return to_simplified(strip_glosses(mention)[0])
 
 
 def normalize_entities(original: str, spans: list[Span]) -> list[dict[str, Any]]:

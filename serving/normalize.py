@@ -41,6 +41,7 @@ from serving.numbers import (
     parse_amount,
     parse_percent,
     plain,
+    to_decimal,
 )
 from serving.regions import RegionContext, resolve, to_simplified
 from serving.textprep import strip_glosses
@@ -64,8 +65,6 @@ SUFFIX_MODIFIERS: dict[str, str | None] = {
     "左右": APPROX, "上下": APPROX,
     "之多": None,
 }
-ROUND_PREFIX = "上"  # 上千人 = over 1000
-ROUND_NUMBERS = frozenset("百千万亿")
 RANGE_SEP = re.compile(r"[至到~〜～\-–—－]+")
 
 # QUANTITY units with an SI conversion: unit -> (si unit, factor).
@@ -108,7 +107,9 @@ CURRENCY_PREFIX = "人民币"
 MONEY_TRAILER = "钱"  # 30元钱
 IMPLIED_CURRENCY = "CNY"
 SUBUNITS = {"角": Decimal("0.1"), "毛": Decimal("0.1"), "分": Decimal("0.01")}
-YUAN_JIAO_FEN = re.compile(r"^(?P<yuan>.+?)[元块](?P<jiao>.+?[角毛])?(?P<fen>.+?分)?$")
+YUAN_JIAO_FEN = re.compile(
+    r"^(?:(?P<yuan>.+?)[元块])?(?P<jiao>[^元块]+?[角毛])?(?P<fen>[^元块]+?分)?$"
+)
 KUAI_DIGIT = re.compile(r"^(?P<yuan>.+?)块(?P<jiao>[一二两三四五六七八九1-9])$")
 
 NAME_MARKS = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>«»〔〕【】]")
@@ -154,10 +155,6 @@ def _strip_modifiers(text: str) -> tuple[str, str | None, bool]:
                         modifier, found = table[word], True
                     changed = True
                     break
-    if text.startswith(ROUND_PREFIX) and text[1:2] in ROUND_NUMBERS:
-        text = text[1:]
-        if not found:
-            modifier, found = OVER, True
     return text, modifier, found
 
 
@@ -190,34 +187,37 @@ def _number_and_unit(text: str) -> tuple[Amount, str | None] | None:
 
 
 def _plausible_unit(unit: str) -> bool:
-    """A short CJK measure word that does not start with number material (十几个 -> no)."""
-    if len(unit) > MAX_UNIT_LEN or unit[0] in NUMBER_CHARS:
-        return False
+    """A short CJK measure word without number material (十几个几 -> no)."""
+    if len(unit) > MAX_UNIT_LEN or set(unit) & NUMBER_CHARS or FRACTION_MARK in unit:
+        return False  # 三分之一: fractions are not read
     return all(CJK_FIRST <= ch <= CJK_LAST for ch in unit)
 
 
-def _trailing_multiplier(number_text: str) -> Decimal:
-    """万 in 5万 (applied to the bare left side of 3至5万人)."""
-    suffix = ""
-    for ch in reversed(number_text):
-        if ch not in "十百千万亿":
+def _borrowed_multiplier(left_text: str, right_text: str) -> Decimal:
+    """The multiplier a range's left end shares with its right end: 3至5万 -> 万,
+    3至5千 -> 千, 二十至三十万 -> 万 (the left has 十 but no 万/亿 of its own)."""
+    run = ""
+    for ch in reversed("".join(ch for ch in right_text if ch not in OVER_MARKERS)):
+        if ch not in SMALL_UNITS and ch not in BIG_UNITS:
             break
-        suffix = ch + suffix
-    if not suffix:
+        run = ch + run
+    if set(left_text) & set(BIG_UNITS):
         return Decimal(1)
-    amount = parse_amount("1" + suffix)
-    return amount.value if amount is not None and amount.value is not None else Decimal(1)
+    if set(left_text) & set(SMALL_UNITS):
+        run = run[len(run.rstrip("".join(BIG_UNITS))) :]  # keep only the trailing 万/亿
+    multiplier = to_decimal("1" + run) if run else None
+    return multiplier if multiplier is not None else Decimal(1)
 
 
 def _join_range(left: Amount, right: Amount, left_text: str, right_text: str) -> Amount | None:
-    """One range from two sides; a bare left side borrows the right's 万/亿 (3至5万)."""
+    """One range from two sides; the left end borrows a shared multiplier when that keeps
+    it below the right end (3至5万人 -> 30000..50000, 500至1万人 -> 500..10000)."""
     if left.value is None or right.value is None:
         return None
     low = left.value
-    if left_text.isdigit() or all(ch in "0123456789." for ch in left_text):
-        scaled = low * _trailing_multiplier(right_text)
-        if scaled <= right.value:
-            low = scaled
+    scaled = low * _borrowed_multiplier(left_text, right_text)
+    if scaled < right.value:
+        low = scaled
     if low >= right.value:
         return None
     shared = left.modifier if left.modifier == right.modifier else None
@@ -276,8 +276,6 @@ def _quantity(text: str) -> dict | None:
     text = _prepare(text)
     for written, spelled in UNIT_SPELLINGS.items():
         text = text.replace(written, spelled)
-    if FRACTION_MARK in text:
-        return None
     core, modifier, found = _strip_modifiers(text)
     sides = _split_range(core)
     if sides is None:
@@ -318,14 +316,16 @@ def normalize_quantity(span_text: str) -> dict | None:
 
 
 def _yuan_jiao_fen(text: str) -> Amount | None:
-    """3元5角 / 3块5 -> 3.5 (CNY sub-units)."""
+    """3元5角 / 3块5 / 五角 -> CNY with sub-units (3.5, 3.5, 0.5)."""
     match = KUAI_DIGIT.match(text) or YUAN_JIAO_FEN.match(text)
     if not match or not any(match.groupdict().get(k) for k in ("jiao", "fen")):
         return None
-    yuan = parse_amount(match["yuan"])
-    if yuan is None or yuan.value is None:
-        return None
-    total = yuan.value
+    total = Decimal(0)
+    if match["yuan"]:
+        yuan = parse_amount(match["yuan"])
+        if yuan is None or yuan.value is None:
+            return None
+        total = yuan.value
     for key in ("jiao", "fen"):
         part = match.groupdict().get(key)
         if not part:

@@ -3,7 +3,9 @@
 ``resolve(mention, context)`` returns ``{"name", "full_name", "code", "level"}`` as in
 ``normalized-values.md``. Lookup order: official name or known former name, short form
 (汉中, 陕西, 黔东南, 黔东南州), a renamed unit found by its stem (南郑县 -> 南郑区), a chain
-written as one mention (城固县三合镇), then towns/villages, countries and geographic areas.
+written as one mention (城固县三合镇), then towns/villages. Countries and the listed
+geographic areas (秦岭, 汉江) are checked first; other unknown names get a level from their
+suffix (山/江/河… -> area) and ``code``/``full_name`` ``None``.
 
 Ambiguity is settled with ``context`` (the other REGION mentions of the document, in text
 order): a candidate wins when it lies inside, or contains, an unambiguous context region,
@@ -141,9 +143,9 @@ def to_simplified(text: str, known: frozenset[str] | None = None) -> str:
     """Traditional -> simplified; keeps characters t2s over-converts (乾), and, when the raw
     or a partly reverted form is in ``known``, prefers that form."""
     text = text.translate(VARIANTS)
-    converted = _t2s().convert(text)
     if known is not None and text in known:
         return text
+    converted = _t2s().convert(text)
     changed = [i for i, (a, b) in enumerate(zip(text, converted, strict=False)) if a != b]
     if len(converted) != len(text) or not changed:
         return converted
@@ -287,9 +289,14 @@ def _alone(name: str) -> Region | None:
     return picked[0] if len(picked) == 1 else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _simplify(mention: str) -> str:
+    """A mention in simplified script, gazetteer-aware (cached: contexts repeat)."""
+    return to_simplified("".join(mention.split()), gazetteer().known)
+
+
 def _anchors(context: Sequence[str]) -> list[Region]:
-    known = gazetteer().known
-    found = (_alone(to_simplified(m.strip(), known)) for m in context if m and m.strip())
+    found = (_alone(_simplify(m)) for m in context if m and m.strip())
     return [r for r in found if r is not None]
 
 
@@ -333,7 +340,7 @@ def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[
     level = SUB_COUNTY[rank][1]
     parts: list[str] = []
     lowest = rank
-    simple = [to_simplified(m.strip(), gaz.known) for m in context if m and m.strip()]
+    simple = [_simplify(m) for m in context if m and m.strip()]
     for mention in _nearest_first(name, simple):
         mention_rank = _sub_county_rank(mention)
         if mention_rank is not None:
@@ -388,11 +395,11 @@ def _fallback_level(name: str) -> str:
 def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
     if name in COUNTRIES:
         return _result(name, COUNTRIES[name], None, COUNTRY)
+    if name in AREAS:  # before short forms: 天山 is the range, 天山区 the district
+        return _result(name, None, None, AREA)
     found = _admin(name, anchors)
     if found is not None:
         return found
-    if name in AREAS:
-        return _result(name, None, None, AREA)
     chained = _chain(name, context, anchors)
     if chained is not None:
         return chained
@@ -407,5 +414,4 @@ def resolve(mention: str, context: Sequence[str] | RegionContext | None = None) 
     if isinstance(context, RegionContext):
         context = context.mentions
     mentions = [m for m in (context or ()) if isinstance(m, str)]
-    name = to_simplified("".join(str(mention).split()), gazetteer().known)
-    return _resolve(name, mentions, _anchors(mentions))
+    return _resolve(_simplify(str(mention)), mentions, _anchors(mentions))

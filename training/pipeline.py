@@ -114,7 +114,7 @@ def weak_init(base: Path, tok: Tokenizer, settings: TrainSettings) -> dict[str, 
         return None
     key = hashlib.sha256(
         json.dumps(
-            [str(base), settings.weak_epochs, settings.lr, settings.seed, [(s.text, s.entities) for s in sents]],
+            [str(base), settings.layers, settings.weak_epochs, settings.lr, settings.seed, [(s.text, s.entities) for s in sents]],
             ensure_ascii=False,
         ).encode()
     ).hexdigest()[:16]
@@ -122,7 +122,7 @@ def weak_init(base: Path, tok: Tokenizer, settings: TrainSettings) -> dict[str, 
     if path.exists():
         log(f"weak pre-training: cached {path.name}")
         return torch.load(path)
-    model = load_model(base)
+    model = load_model(base, settings.layers)
     examples = encode_all(tok, sents, settings)
     log(f"weak pre-training on {len(sents)} rule-labelled corpus sentences")
     fit(model, examples, settings, special_ids(tok)["pad"], settings.weak_epochs, desc="weak")
@@ -139,7 +139,7 @@ def train_model(
     init: dict[str, torch.Tensor] | None,
     desc: str = "gold",
 ) -> torch.nn.Module:
-    model = load_model(settings.base)
+    model = load_model(settings.base, settings.layers)
     if init is not None:
         model.load_state_dict(init)
     examples = encode_all(tok, train, settings)

@@ -68,10 +68,13 @@ def _collate(batch: list[dict], pad_id: int) -> dict[str, torch.Tensor]:
     return {"input_ids": ids, "attention_mask": mask, "labels": labs}
 
 
-def load_model(base: Path) -> torch.nn.Module:
+def load_model(base: Path, layers: int | None = None) -> torch.nn.Module:
+    """The base encoder with a fresh token-classification head (first `layers` layers)."""
     labels = bio_labels()
+    extra = {"num_hidden_layers": layers} if layers else {}
     return AutoModelForTokenClassification.from_pretrained(
         str(base),
+        **extra,
         num_labels=len(labels),
         id2label=dict(enumerate(labels)),
         label2id={lab: i for i, lab in enumerate(labels)},

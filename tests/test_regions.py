@@ -1,0 +1,212 @@
+"""REGION resolution against serving/data/regions.tsv, and the gazetteer build."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from serving.normalize import normalize
+from serving.regions import (
+    DATA_PATH,
+    FORMER_NAMES,
+    RegionContext,
+    gazetteer,
+    resolve,
+    short_forms,
+)
+from training import build_gazetteer
+
+
+def region(name: str, full_name: str | None, code: str | None, level: str) -> dict:
+    return {"name": name, "full_name": full_name, "code": code, "level": level}
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def test_table_shape() -> None:
+    rows = list(csv.reader(DATA_PATH.open(encoding="utf-8"), delimiter="\t"))
+    assert rows[0] == ["code", "name", "level", "parent_code"]
+    body = rows[1:]
+    assert all(len(r) == 4 and len(r[0]) == 6 and r[0].isdigit() for r in body)
+    assert len({r[0] for r in body}) == len(body)
+    levels = Counter(r[2] for r in body)
+    assert levels == {"province": 34, "city": 333, "county": 2843}
+    codes = {r[0] for r in body}
+    assert all(r[3] in codes for r in body if r[2] != "province")
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("610703", "南郑区"), ("611002", "商州区"), ("130700", "张家口市"), ("610700", "汉中市"),
+     ("610000", "陕西省"), ("653229", "和安县"), ("500157", "两江新区")],
+)
+def test_current_edition(code: str, name: str) -> None:
+    assert gazetteer().by_code[code].name == name
+
+
+def test_former_names_point_at_current_codes() -> None:
+    assert all(code in gazetteer().by_code for code in FORMER_NAMES.values())
+
+
+def test_build_rows_filters_non_gbt_units() -> None:
+    codes = {
+        "110000": "北京市", "110100": "北京市", "110105": "朝阳区", "610000": "陕西省",
+        "610700": "汉中市", "610703": "南郑区", "419001": "济源市", "410000": "河南省",
+        "710000": "台湾省", "710100": "台北市", "990000": "苏鲁交界", "133100": "雄安新区",
+    }
+    rows = build_gazetteer.build_rows(codes)
+    assert rows == [
+        ("110000", "北京市", "province", ""),
+        ("110105", "朝阳区", "county", "110000"),
+        ("410000", "河南省", "province", ""),
+        ("419001", "济源市", "county", "410000"),
+        ("610000", "陕西省", "province", ""),
+        ("610700", "汉中市", "city", "610000"),
+        ("610703", "南郑区", "county", "610700"),
+        ("710000", "台湾省", "province", ""),
+    ]
+
+
+def test_build_checks_wheel_hash(tmp_path: Path) -> None:
+    fake = tmp_path / build_gazetteer.WHEEL_NAME
+    with zipfile.ZipFile(fake, "w") as zf:
+        zf.writestr(build_gazetteer.CSV_MEMBER, "adcode,name\n610000000000,陕西省\n")
+    with pytest.raises(SystemExit):
+        build_gazetteer.read_adcodes(fake)
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("汉中", region("汉中", "陕西省汉中市", "610700", "city")),
+        ("陕西", region("陕西", "陕西省", "610000", "province")),
+        ("南郑区", region("南郑区", "陕西省汉中市南郑区", "610703", "county")),
+        ("张家口市", region("张家口市", "河北省张家口市", "130700", "city")),
+        ("商洛市商州区", region("商洛市商州区", "陕西省商洛市商州区", "611002", "county")),
+        ("陝西", region("陕西", "陕西省", "610000", "province")),
+        ("陜西省", region("陕西省", "陕西省", "610000", "province")),
+        ("漢中市", region("汉中市", "陕西省汉中市", "610700", "city")),
+        ("内蒙古", region("内蒙古", "内蒙古自治区", "150000", "province")),
+        ("广西", region("广西", "广西壮族自治区", "450000", "province")),
+        ("新疆", region("新疆", "新疆维吾尔自治区", "650000", "province")),
+        ("宁夏", region("宁夏", "宁夏回族自治区", "640000", "province")),
+        ("北京", region("北京", "北京市", "110000", "province")),
+        ("黔东南", region("黔东南", "贵州省黔东南苗族侗族自治州", "522600", "city")),
+        ("黔东南州", region("黔东南州", "贵州省黔东南苗族侗族自治州", "522600", "city")),
+        ("丹寨", region("丹寨", "贵州省黔东南苗族侗族自治州丹寨县", "522636", "county")),
+        ("城固县", region("城固县", "陕西省汉中市城固县", "610722", "county")),
+        ("济源", region("济源", "河南省济源市", "419001", "county")),
+        ("乾县", region("乾县", "陕西省咸阳市乾县", "610424", "county")),
+        ("乾縣", region("乾县", "陕西省咸阳市乾县", "610424", "county")),
+        ("南通", region("南通", "江苏省南通市", "320600", "city")),
+    ],
+)
+def test_resolve(mention: str, expected: dict) -> None:
+    assert resolve(mention, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "code", "full_name"),
+    [
+        ("南郑县", "610703", "陕西省汉中市南郑区"),
+        ("商州市", "611002", "陕西省商洛市商州区"),
+        ("汉中地区", "610700", "陕西省汉中市"),
+        ("襄樊市", "420600", "湖北省襄阳市"),
+        ("户县", "610118", "陕西省西安市鄠邑区"),
+    ],
+)
+def test_renamed_units(mention: str, code: str, full_name: str) -> None:
+    got = resolve(mention, [])
+    assert (got["name"], got["code"], got["full_name"]) == (mention, code, full_name)
+
+
+def test_country() -> None:
+    assert resolve("中国", []) == region("中国", "中华人民共和国", None, "country")
+    assert resolve("中华人民共和国", []) == region(
+        "中华人民共和国", "中华人民共和国", None, "country"
+    )
+    assert resolve("俄罗斯", [])["level"] == "country"
+
+
+def test_single_character_never_matches() -> None:
+    for mention in ("陕", "苏", "川"):
+        got = resolve(mention, [])
+        assert got["code"] is None and got["full_name"] is None
+
+
+def test_ambiguous_without_context() -> None:
+    for mention in ("朝阳区", "鼓楼区"):
+        assert resolve(mention, []) == region(mention, None, None, "county")
+
+
+@pytest.mark.parametrize(
+    ("mention", "context", "code", "full_name"),
+    [
+        ("朝阳区", ["北京"], "110105", "北京市朝阳区"),
+        ("朝阳区", ["吉林省", "长春市"], "220104", "吉林省长春市朝阳区"),
+        ("鼓楼区", ["江苏省", "徐州"], "320302", "江苏省徐州市鼓楼区"),
+        ("鼓楼区", ["福州市"], "350102", "福建省福州市鼓楼区"),
+        ("海南", ["青海省"], "632500", "青海省海南藏族自治州"),
+    ],
+)
+def test_context_disambiguates(
+    mention: str, context: list[str], code: str, full_name: str
+) -> None:
+    got = resolve(mention, context)
+    assert (got["code"], got["full_name"]) == (code, full_name)
+
+
+def test_still_ambiguous_with_unhelpful_context() -> None:
+    got = resolve("鼓楼区", ["江苏省"])  # 南京 and 徐州 both have one
+    assert (got["code"], got["full_name"]) == (None, None)
+
+
+def test_short_form_names_highest_level() -> None:
+    assert resolve("吉林", [])["code"] == "220000"
+    assert resolve("长沙", [])["code"] == "430100"
+    assert resolve("海南", [])["code"] == "460000"
+
+
+def test_towns_and_villages() -> None:
+    assert resolve("三合镇", ["城固县"]) == region(
+        "三合镇", "陕西省汉中市城固县三合镇", None, "town"
+    )
+    assert resolve("三合镇", []) == region("三合镇", None, None, "town")
+    village = resolve("黄牛嘴村", ["陕西省", "城固县", "三合镇", "黄牛嘴村"])
+    assert village == region("黄牛嘴村", "陕西省汉中市城固县三合镇黄牛嘴村", None, "village")
+    # a village without its town has no full name
+    assert resolve("黄牛嘴村", ["城固县"])["full_name"] is None
+    assert resolve("城固县三合镇", [])["full_name"] == "陕西省汉中市城固县三合镇"
+
+
+def test_town_attaches_to_nearest_preceding_county() -> None:
+    context = ["汉台区", "铺镇", "南郑区", "阳春镇"]
+    assert resolve("铺镇", context)["full_name"] == "陕西省汉中市汉台区铺镇"
+    assert resolve("阳春镇", context)["full_name"] == "陕西省汉中市南郑区阳春镇"
+
+
+@pytest.mark.parametrize("mention", ["秦岭", "大巴山", "巴山", "汉江", "黄河", "粤港澳大湾区"])
+def test_areas(mention: str) -> None:
+    assert resolve(mention, []) == region(mention, None, None, "area")
+
+
+def test_region_context_and_dispatcher() -> None:
+    ctx = RegionContext.of(["北京市"])
+    assert normalize("REGION", "朝阳区", ctx) == resolve("朝阳区", ["北京市"])
+    assert normalize("REGION", "朝阳区", ["北京市"])["code"] == "110105"  # type: ignore[index]
+
+
+def test_short_forms() -> None:
+    assert short_forms("黔东南苗族侗族自治州", "city") == {"黔东南", "黔东南州"}
+    assert short_forms("积石山保安族东乡族撒拉族自治县", "county") == {"积石山"}
+    assert short_forms("东乡族自治县", "county") == {"东乡"}
+    assert short_forms("新疆维吾尔自治区", "province") == {"新疆"}
+    assert short_forms("易县", "county") == set()  # one character: no short form
