@@ -16,6 +16,8 @@ from serving.textprep import Prepared
 # For these types a rule span beats an overlapping model span; for the others the
 # model's span wins and rules only fill what the model left empty.
 RULES_FIRST: frozenset[str] = frozenset({"QUANTITY", "MONEY"})
+# Rule spans of these types are candidates at all (others come from the model only).
+RULES_FILL: frozenset[str] = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
 
 
 def _rank(span: Span) -> tuple[int, int]:
@@ -37,7 +39,7 @@ def combine(prep: Prepared, model: list[Span], use_rules: bool) -> list[Span]:
     """Model and rule spans on the prepared text -> resolved spans in original offsets."""
     candidates = list(model)
     if use_rules:
-        candidates.extend(recognize(prep.text))
+        candidates.extend(s for s in recognize(prep.text) if s.type in RULES_FILL)
     out: list[Span] = []
     for s in resolve(candidates):
         start, end = prep.to_original(s.start, s.end)

@@ -67,6 +67,9 @@ class Gazetteer:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.names: set[str] = set()
+        # County short forms (南郑 for 南郑区) are ordinary words too often (合作, 振兴, 资源):
+        # they count only in a text that also names the full county.
+        self.county_short: dict[str, str] = {}
         for e in entries:
             self.names.add(e.name)
             if e.level == "province":
@@ -80,18 +83,20 @@ class Gazetteer:
             elif e.level == "county":
                 short = _strip(e.name, COUNTY_SUFFIXES)
                 if len(short) >= 2 and short not in SHORT_STOPLIST and short != e.name:
-                    self.names.add(short)
+                    self.county_short.setdefault(short, e.name)
         self.names.update(NAMED_AREAS)
         self.names.update(COUNTRIES)
         self.max_len = max(len(n) for n in self.names)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Longest-match, left-to-right, non-overlapping name spans."""
+        shorts = {k for k, full in self.county_short.items() if full in text and k in text}
         out: list[tuple[int, int]] = []
         i, n = 0, len(text)
         while i < n:
             for length in range(min(self.max_len, n - i), 1, -1):
-                if text[i : i + length] in self.names:
+                piece = text[i : i + length]
+                if piece in self.names or piece in shorts:
                     out.append((i, i + length))
                     i += length
                     break

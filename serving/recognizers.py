@@ -23,7 +23,10 @@ _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _CN_NUM = rf"[{_CN_DIGITS}]+"
 # A number: Arabic (with optional Chinese multiplier), or Chinese numerals; 多/余/几
 # may sit inside (20多亿, 三千余, 8.9万余).
-NUMBER = rf"(?:{_ARABIC}(?:[多余]?[十百千万亿]+)*|{_CN_NUM})(?:[多余几](?:[十百千万亿]+)?)?"
+# Vague amounts (几十, 数百万, 上百) are mentions too; their value is null.
+VAGUE = r"(?:[数几上][十百千万亿]+|几)"
+NUMBER = rf"(?:{VAGUE}|{_ARABIC}(?:[多余]?[十百千万亿]+)*|{_CN_NUM})(?:[多余几](?:[十百千万亿]+)?)?"
+_VAGUE_RE = re.compile(VAGUE)
 
 PREFIX_MODS = (
     "不超过", "不低于", "不少于", "将近", "大约", "超过", "不足", "不到", "未满", "至少", "至多",
@@ -35,10 +38,12 @@ CURRENCIES = ("人民币元", "美元", "港元", "港币", "欧元", "日元", 
 # Measure words and units, longest first so 个百分点 beats 个 and 千瓦时 beats 千瓦.
 UNITS = (
     "个百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "人次", "户次", "公里",
+    "批次", "场次", "架次", "车次", "双", "起", "桶", "盏", "尾", "包", "步", "片", "根", "粒", "匹",
+    "艘", "幢", "顶", "枚", "把", "餐", "趟", "轮", "组", "队", "支队", "斤",
     "千米", "厘米", "毫米", "公顷", "公斤", "千克", "吨", "千瓦", "兆瓦", "瓦", "亩", "斤", "米",
     "户", "人", "名", "个", "家", "所", "座", "处", "项", "条", "支", "辆", "台", "套", "头",
     "只", "株", "棵", "批", "次", "场", "期", "栋", "间", "张", "本", "册", "份", "件", "篇",
-    "届", "层", "级", "类", "种", "门", "口", "箱", "袋", "盒", "对",
+    "层", "级", "类", "种", "门", "口", "箱", "袋", "盒", "对",
     "位", "%", "％", "成", "倍", "度", "方", "床",
 )
 # What after a number makes it a time expression, age or ordinal: never QUANTITY.
@@ -100,6 +105,9 @@ def _number_spans(text: str) -> list[Span]:
                 continue
         elif unit == "度" and not re.match(r"\d", num):
             continue
+        # A lone 十/百/千/万/亿 before a measure word is an idiom (千家万户, 万家灯火).
+        if num in ("十", "百", "千", "万", "亿") and not m.group("num2"):
+            continue
         # 「一」 with a measure word alone means "a": not a quantity.
         if num in ("一", "壹") and not m.group("num2"):
             continue
@@ -120,7 +128,9 @@ def _number_spans(text: str) -> list[Span]:
         if any(taken[s:e]):
             continue
         span_text = text[s:e]
-        if normalize(etype, span_text, []) is None:
+        if normalize(etype, span_text, []) is None and not (
+            _VAGUE_RE.search(span_text) and re.search(rf"(?:{_alternation(CURRENCIES)}|{_alternation(UNITS)})$", span_text)
+        ):
             continue
         for i in range(s, e):
             taken[i] = True
@@ -132,6 +142,13 @@ def _number_spans(text: str) -> list[Span]:
 
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|村|社区)")
 _NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山")
+
+
+_STANDALONE_PLACE = re.compile(
+    r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的]))"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}(?:镇|乡|村|社区))(?=[，。、；：,;:\s”）)的村镇乡党委两干群民有位]|$)"
+)
+_NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道和与及的了在是为等")
 
 
 def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
@@ -150,6 +167,12 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
                 extra.append(Span("REGION", m.start(), m.end(), RULE_SCORE, "rules"))
                 ends.add(m.end())
                 changed = True
+    # Towns and villages standing alone after a clause boundary: 在荷叶坪村, 、王坝镇.
+    for m in _STANDALONE_PLACE.finditer(text):
+        name = m.group("name")
+        if any(ch in _NOT_PLACE_CHARS for ch in name) or name[0] in _NOT_PLACE_HEAD:
+            continue
+        extra.append(Span("REGION", m.start("name"), m.end("name"), RULE_SCORE, "rules"))
     return out + extra
 
 
@@ -161,6 +184,8 @@ ORG_SUFFIXES = (
     "发改委", "卫健委", "教育局", "民政局", "财政局", "人社局", "农业农村局", "水务局", "公安局",
     "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
     "学院", "职业学校", "技工学校", "中学", "小学", "医院", "人民医院", "银行", "集团有限公司",
+    "村民委员会", "村委会", "党总支", "党支部", "党工委", "纪委", "委", "分局", "支行", "商会",
+    "慈善会", "师范学院", "网", "海关", "报",
     "有限公司", "股份有限公司", "公司", "集团", "协会", "商会", "研究院", "研究所", "法院", "检察院",
 )
 KNOWN_ORGS = (
@@ -171,6 +196,8 @@ KNOWN_ORGS = (
     "央视新闻频道", "中央广电总台", "中央广播电视总台", "国际在线", "中国国际广播电台", "光明日报",
     "经济日报", "农民日报", "中国扶贫基金会", "京东", "阿里巴巴", "淘宝", "拼多多", "腾讯",
     "苏宁", "中共中央", "全国人大", "全国政协", "共青团中央", "全国妇联", "中国科学院",
+    "党中央", "公安部", "农业部", "商务部", "国家统计局", "红军", "共产党", "中国共产党",
+    "搜狐", "新浪", "网易", "华商报", "中国政府网", "国家电网", "南方电网", "水滴筹",
 )
 _ORG_AFTER_PLACE = re.compile(
     rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
@@ -191,7 +218,13 @@ def _org_spans(text: str, regions: list[Span]) -> list[Span]:
             end = by_start[end].end
         m = _ORG_AFTER_PLACE.match(text, end)
         if m and not re.search(r"[，。、；：,;:“”《》\s]", m.group()):
-            out.append(Span("ORG", r.start, m.end(), RULE_SCORE, "rules"))
+            org_end = m.end()
+            # Sub-bodies written on: 水务局机关党委, 公安局萧山分局.
+            while (more := _ORG_AFTER_PLACE.match(text, org_end)) and not re.search(
+                r"[，。、；：,;:“”《》\s]", more.group()
+            ) and len(more.group()) <= 6:
+                org_end = more.end()
+            out.append(Span("ORG", r.start, org_end, RULE_SCORE, "rules"))
     return out
 
 
@@ -212,6 +245,12 @@ _MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏
 _SLOGAN = re.compile(rf"^[{_CN_DIGITS}\d][\u4e00-\u9fff、+\dX]*$")
 
 
+_PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{_alternation(UNITS)})?")
+# Quoted lists of short clauses (“守底线、抓衔接、促振兴”) and "A+B" models (党建+合作社).
+_CLAUSE_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、，,][\u4e00-\u9fff]{2,8}){1,5}")
+_PLUS_MODEL = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\+[\u4e00-\u9fff\w]{1,8})+\+?")
+
+
 def _policy_spans(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _BOOK.finditer(text):
@@ -221,7 +260,9 @@ def _policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if _SLOGAN.match(inner) and not re.fullmatch(NUMBER + r"[\u4e00-\u9fff]?", inner):
+        if _SLOGAN.match(inner) and not _PLAIN_AMOUNT.fullmatch(inner):
+            out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+        elif _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner):
             out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in re.finditer(_alternation(CLOSED_POLICIES), text):
         if text.startswith(_NOT_POLICY_AFTER, m.end()):

@@ -36,6 +36,8 @@ _SPACES = {
     "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000",
     "\t", "\r", "\n", "\v", "\f", "\u2028", "\u2029",
 }
+# Variant characters OpenCC leaves alone (陜 U+965C for 陕).
+_VARIANTS = {"陜": "陕"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
@@ -43,6 +45,8 @@ def _model_char(ch: str) -> str:
     """The character the model sees for `ch` (always exactly one character)."""
     if ch in _SPACES or ch in _ZERO_WIDTH:
         return " "
+    if ch in _VARIANTS:
+        return _VARIANTS[ch]
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block
         return chr(code - 0xFEE0)

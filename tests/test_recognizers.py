@@ -1,0 +1,72 @@
+"""Rule recognizers on hand-made sentences (prepared, simplified text)."""
+
+import pytest
+
+from serving.recognizers import recognize
+
+
+def found(text):
+    return [(s.type, text[s.start : s.end]) for s in recognize(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("南郑区累计实现减贫27490户78799人", [("QUANTITY", "27490户"), ("QUANTITY", "78799人")]),
+        ("整合近1万名干部", [("QUANTITY", "近1万名")]),
+        ("累计投入扶贫资金20多亿元", [("MONEY", "20多亿元")]),
+        ("资助3679.75万元", [("MONEY", "3679.75万元")]),
+        ("月纯收入7000元以上", [("MONEY", "7000元以上")]),
+        ("自费金额达6万余元", [("MONEY", "6万余元")]),
+        ("报销比例80%至85%", [("QUANTITY", "80%至85%")]),
+        ("建成光伏电站130万千瓦", [("QUANTITY", "130万千瓦")]),
+        ("有3.7万贫困户", [("QUANTITY", "3.7万")]),
+        ("年销售金额破100万元", [("MONEY", "100万元")]),
+        ("发放几十元补助", [("MONEY", "几十元")]),
+        ("修建两栋六层安置楼", [("QUANTITY", "两栋"), ("QUANTITY", "六层")]),
+        ("增长5.95个百分点", [("QUANTITY", "5.95个百分点")]),
+    ],
+)
+def test_quantities_and_money(text, expected):
+    assert [f for f in found(text) if f[0] in ("QUANTITY", "MONEY")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年10月14日上午",  # dates
+        "参加了13天培训",  # durations
+        "今年39岁",  # ages
+        "进入第六层施工",  # ordinals
+        "一个月能拿",  # 一 + measure word
+        "千家万户",  # idioms
+        "电话0916-2626077",  # codes
+        "“十三五”期间",
+    ],
+)
+def test_what_is_not_a_quantity(text):
+    assert [f for f in found(text) if f[0] in ("QUANTITY", "MONEY")] == []
+
+
+def test_regions_chains_and_orgs():
+    text = "城固县三合镇黄牛嘴村驻村工作队"
+    assert found(text)[:3] == [("REGION", "城固县"), ("REGION", "三合镇"), ("REGION", "黄牛嘴村")]
+    assert ("ORG", "南郑区人民政府") in found("南郑区人民政府副区长")
+    assert ("ORG", "国开行") in found("争取国开行贷款5.3亿元")
+    assert ("REGION", "陕西") in found("国际在线陕西消息")
+
+
+def test_county_short_form_needs_the_full_name_in_the_text():
+    assert ("REGION", "南郑") in found("南郑区正式退出。南郑所有贫困村")
+    assert ("REGION", "合作") not in found("加强合作")
+
+
+def test_policies():
+    text = "严格执行“四个不摘”要求，推进易地扶贫搬迁，制定《农村供水用水条例》"
+    got = found(text)
+    assert ("POLICY", "四个不摘") in got
+    assert ("POLICY", "易地扶贫搬迁") in got
+    assert ("POLICY", "农村供水用水条例") in got
+    assert ("QUANTITY", "四个") not in got  # the outer POLICY wins
+    assert ("POLICY", "低保") not in found("低保户")
+    assert ("POLICY", "人民日报") not in found("《人民日报》报道")
