@@ -18,7 +18,13 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
 from pydantic import BaseModel, Field
 
 from serving.errors import InputError, ModelError, TaggerError
@@ -64,7 +70,7 @@ def create_app(tagger: Tagger, settings: ServingSettings | None = None) -> FastA
     metrics = Metrics()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+    async def lifespan(app: FastAPI):
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = settings.request_threads or cores()
         yield
@@ -78,7 +84,7 @@ def create_app(tagger: Tagger, settings: ServingSettings | None = None) -> FastA
     app.state.tagger = tagger
 
     @app.middleware("http")
-    async def limits_and_metrics(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def limits_and_metrics(request: Request, call_next):
         t0 = time.perf_counter()
         path = request.url.path
         length = request.headers.get("content-length")

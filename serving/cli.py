@@ -94,7 +94,7 @@ def _init_worker(model_dir: str, threads: int) -> None:
 
 def _tag_chunk(texts: list[str]) -> list[list[dict[str, Any]]] | str:
     try:
-        return _TAGGER.tag_batch(texts)  # type: ignore[no-any-return]
+        return _TAGGER.tag_batch(texts)
     except TaggerError as exc:
         return str(exc)
 
@@ -130,7 +130,7 @@ def run(inp: Path, out: Path, model_dir: Path, workers: int = 1, strict: bool = 
         else:
             pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(model_dir), threads))
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            pending: deque[tuple[list[Doc], Future | list]] = deque()
+            pending: deque[tuple[list[Doc], Any]] = deque()
 
             def drain(block_until: int) -> None:
                 while len(pending) > block_until:
@@ -146,7 +146,7 @@ def run(inp: Path, out: Path, model_dir: Path, workers: int = 1, strict: bool = 
             for chunk in _chunks(read_docs(inp, mode), BATCH_DOCS):
                 texts = [d.text for d in chunk if d.text is not None]
                 if pool is None:
-                    pending.append((chunk, _tag_chunk(texts)))  # type: ignore[arg-type]
+                    pending.append((chunk, _tag_chunk(texts)))
                 else:
                     pending.append((chunk, pool.submit(_tag_chunk, texts)))
                 drain(2 * workers)

@@ -73,7 +73,7 @@ _UNIT_RANGE = re.compile(
 
 
 def _is_money_unit(unit: str | None) -> bool:
-    return bool(unit) and any(unit.endswith(c) for c in CURRENCIES)
+    return unit is not None and any(unit.endswith(c) for c in CURRENCIES)
 
 
 def _number_spans(text: str) -> list[Span]:
@@ -216,13 +216,16 @@ def _org_spans(text: str, regions: list[Span]) -> list[Span]:
         end = r.end
         while end in by_start:  # chained places
             end = by_start[end].end
-        m = _ORG_AFTER_PLACE.match(text, end)
-        if m and not re.search(r"[，。、；：,;:“”《》\s]", m.group()):
-            org_end = m.end()
+        head = _ORG_AFTER_PLACE.match(text, end)
+        if head and not re.search(r"[，。、；：,;:“”《》\s]", head.group()):
+            org_end = head.end()
             # Sub-bodies written on: 水务局机关党委, 公安局萧山分局.
-            while (more := _ORG_AFTER_PLACE.match(text, org_end)) and not re.search(
-                r"[，。、；：,;:“”《》\s]", more.group()
-            ) and len(more.group()) <= 6:
+            while True:
+                more = _ORG_AFTER_PLACE.match(text, org_end)
+                if more is None or len(more.group()) > 6:
+                    break
+                if re.search(r"[，。、；：,;:“”《》\s]", more.group()):
+                    break
                 org_end = more.end()
             out.append(Span("ORG", r.start, org_end, RULE_SCORE, "rules"))
     return out
@@ -260,9 +263,7 @@ def _policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if _SLOGAN.match(inner) and not _PLAIN_AMOUNT.fullmatch(inner):
-            out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
-        elif _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner):
+        if _SLOGAN.match(inner) and not _PLAIN_AMOUNT.fullmatch(inner) or _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner):
             out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in re.finditer(_alternation(CLOSED_POLICIES), text):
         if text.startswith(_NOT_POLICY_AFTER, m.end()):

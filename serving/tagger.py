@@ -24,9 +24,9 @@ from serving.encoder import (
     tokenize_batch,
     windows,
 )
+from serving.entities import normalize_entities
 from serving.errors import InputError, ModelError
 from serving.labels import load_labels
-from serving.entities import normalize_entities
 from serving.runtime import OnnxRuntime, Runtime
 from serving.settings import ServingSettings
 from serving.textprep import Prepared, prepare

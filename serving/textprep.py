@@ -56,7 +56,7 @@ def _model_char(ch: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _opencc():  # type: ignore[no-untyped-def]
+def _opencc():
     from opencc import OpenCC
 
     return OpenCC("t2s")

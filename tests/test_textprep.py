@@ -95,7 +95,7 @@ def test_every_prepared_char_maps_back_to_its_source(original):
         for e in range(s + 1, min(n, s + 6) + 1):
             os_, oe = prep.to_original(s, e)
             assert 0 <= os_ < oe <= len(original)
-            assert strip_glosses(original[os_:oe])[0] != "" 
+            assert strip_glosses(original[os_:oe])[0] != ""
             assert prepare(original[os_:oe]).text.replace(" ", "") == prep.text[s:e].replace(" ", "")
 
 
@@ -104,4 +104,4 @@ def test_every_prepared_char_maps_back_to_its_source(original):
 def test_prepare_never_fails_and_keeps_monotone_offsets(original):
     prep = prepare(original)
     assert list(prep.starts) == sorted(prep.starts)
-    assert all(0 <= s < e <= len(original) for s, e in zip(prep.starts, prep.ends))
+    assert all(0 <= s < e <= len(original) for s, e in zip(prep.starts, prep.ends, strict=False))

@@ -41,7 +41,7 @@ def tiny_base(tmp_path_factory):
 def _char_labels(tok, ex, labels):
     """Labels of the pieces that cover characters, with a leading '-100' for CLS."""
     pieces = [tok.id_to_token(i) for i in ex["input_ids"]]
-    kept = [lab for p, lab in zip(pieces, ex["labels"]) if p != "▁"]
+    kept = [lab for p, lab in zip(pieces, ex["labels"], strict=False) if p != "▁"]
     return [labels[i] if i >= 0 else "-100" for i in kept]
 
 

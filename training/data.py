@@ -95,7 +95,7 @@ def encode_sentence(
         gs, ge = mapped
         inside = [i for i, (s, e) in enumerate(toks.offsets) if e > s and s >= gs and e <= ge]
         if stats:
-            for i, (s, e) in enumerate(toks.offsets):
+            for s, e in toks.offsets:
                 if s < gs < e or s < ge < e:
                     stats.boundaries_inside_piece += 1
         # Pieces that straddle a boundary but start inside still belong to the entity.

@@ -28,7 +28,7 @@ from training.data import ANNOTATIONS, AlignStats, Sentence, by_doc, load_annota
 from training.metrics import score
 from training.sentences import document_sentences
 from training.settings import ROOT, TrainSettings
-from training.train import TorchRuntime, encode_all, fit, load_model, project_tokenizer
+from training.train import TorchRuntime, encode_all, fit, load_model
 
 SPLITS = ANNOTATIONS / "splits.json"
 CACHE = ROOT / ".cache"
@@ -162,7 +162,7 @@ def tagger_for(model: torch.nn.Module | None, tok: Tokenizer, settings: TrainSet
 
 
 class _NoModel:
-    def probabilities(self, ids, mask):  # type: ignore[no-untyped-def]
+    def probabilities(self, ids, mask):
         raise RuntimeError("rules-only tagger has no model")
 
 
@@ -199,7 +199,7 @@ def alignment_report(tok: Tokenizer, sents: list[Sentence], settings: TrainSetti
     }
 
 
-def timed(label: str):  # type: ignore[no-untyped-def]
+def timed(label: str):
     t0 = time.time()
 
     def done() -> None:

@@ -27,7 +27,6 @@ from training.pipeline import (
 from training.settings import TrainSettings
 from training.train import project_tokenizer
 
-
 CONFIG_KEYS = (
     "model_type", "vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads",
     "intermediate_size", "max_position_embeddings", "type_vocab_size", "num_labels",
@@ -95,7 +94,7 @@ def train_and_ship(settings: TrainSettings) -> dict[str, Any]:
         "data": {"train_sentences": len(split.train), "dev_sentences": len(split.dev), "test_sentences": len(split.test)},
         "training": settings.as_json(),
         "alignment": alignment_report(tok, split.train, settings),
-        "model_config": {k: v for k, v in model.config.to_dict().items() if k in CONFIG_KEYS},
+        "model_config": {k: v for k, v in model.config.to_dict().items() if k in CONFIG_KEYS},  # type: ignore[union-attr,operator]
         "scores": scores,
         "export": export_info,
         "versions": versions(),

@@ -137,7 +137,7 @@ class TorchRuntime:
     def __init__(self, model: torch.nn.Module) -> None:
         self.model = model.eval()
 
-    def probabilities(self, ids, mask):  # type: ignore[no-untyped-def]
+    def probabilities(self, ids, mask):
         with torch.inference_mode():
             logits = self.model(
                 input_ids=torch.as_tensor(ids), attention_mask=torch.as_tensor(mask)
