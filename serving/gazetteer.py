@@ -82,6 +82,10 @@ class Gazetteer:
         self.names.update(NAMED_AREAS)
         self.names.update(COUNTRIES)
         self.max_len = max(len(n) for n in self.names)
+        # Name lengths by first character, longest first: most positions start no name.
+        self.lengths: dict[str, tuple[int, ...]] = {}
+        for name in list(self.names) + list(self.county_short):
+            self.lengths[name[0]] = tuple(sorted({*self.lengths.get(name[0], ()), len(name)}, reverse=True))
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Longest-match, left-to-right, non-overlapping name spans."""
@@ -89,7 +93,9 @@ class Gazetteer:
         out: list[tuple[int, int]] = []
         i, n = 0, len(text)
         while i < n:
-            for length in range(min(self.max_len, n - i), 1, -1):
+            for length in self.lengths.get(text[i], ()):
+                if length < 2 or i + length > n:
+                    continue
                 piece = text[i : i + length]
                 if piece in self.names or piece in shorts:
                     out.append((i, i + length))

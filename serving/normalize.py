@@ -19,6 +19,9 @@ over), else ``None``.
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+
 import logging
 import re
 from collections.abc import Sequence
@@ -422,15 +425,23 @@ def normalize_name(span_text: str) -> dict:
     return {"name": NAME_MARKS.sub("", to_simplified(text))}
 
 
+@lru_cache(maxsize=8192)
+def _amount(type_: str, span_text: str) -> dict | None:
+    """QUANTITY/MONEY values are pure functions of the span text: cached (the recognizers
+    and the entity builder both ask for the same spans)."""
+    if type_ == "QUANTITY":
+        return normalize_quantity(span_text)
+    return normalize_money(span_text, implied=True)
+
+
 def normalize(
     type_: str, span_text: str, context: RegionContext | Sequence[str] | None = None
 ) -> dict | None:
     """``normalized`` value for one span; ``None`` for unknown types or unworkable values."""
     try:
-        if type_ == "QUANTITY":
-            return normalize_quantity(span_text)
-        if type_ == "MONEY":
-            return normalize_money(span_text, implied=True)
+        if type_ in ("QUANTITY", "MONEY"):
+            cached = _amount(type_, span_text)
+            return copy.deepcopy(cached) if cached is not None else None
         if type_ in ("ORG", "POLICY"):
             return normalize_name(span_text)
         if type_ == "REGION":

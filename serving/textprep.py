@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # A pinyin syllable with a tone mark, or plain letters with a tone digit 1-5.
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -62,8 +63,19 @@ def _opencc():
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """Every character OpenCC's t2s character table knows: text without any is left alone."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    return frozenset(line.split("\t", 1)[0] for line in table.read_text("utf-8").splitlines() if line)
+
+
 def to_simplified(text: str) -> str:
     """Traditional -> simplified with OpenCC (phrase dictionaries included)."""
+    if not any(ch in _traditional_chars() for ch in text):
+        return text  # already simplified: skip the (slow, pure-Python) converter
     return str(_opencc().convert(text))
 
 
