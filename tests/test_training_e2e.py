@@ -11,7 +11,7 @@ from serving.runtime import OnnxRuntime  # noqa: E402
 from serving.tagger import Tagger  # noqa: E402
 from tests.conftest import tiny_tokenizer, write_model_dir  # noqa: E402
 from training.data import AlignStats, Sentence, encode_sentence  # noqa: E402
-from training.export import export_onnx, parity, quantize  # noqa: E402
+from training.export import export_onnx, optimize, parity, quantize  # noqa: E402
 from training.settings import TrainSettings  # noqa: E402
 from training.train import encode_all, fit, load_model  # noqa: E402
 
@@ -88,5 +88,6 @@ def test_train_export_serve_end_to_end(tiny_base, tmp_path):
     ents = tagger.tag(SENTS[0].text)
     assert all(SENTS[0].text[e["start"] : e["end"]] == e["text"] for e in ents)
 
-    quantize(folder / "model.onnx", tmp_path / "int8.onnx")
+    optimize(folder / "model.onnx", tmp_path / "opt.onnx", model.config)
+    quantize(tmp_path / "opt.onnx", tmp_path / "int8.onnx")
     assert (tmp_path / "int8.onnx").stat().st_size < (folder / "model.onnx").stat().st_size

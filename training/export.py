@@ -76,9 +76,16 @@ def optimize(src: Path, dst: Path, config: Any) -> None:
 
 def quantize(src: Path, dst: Path) -> None:
     """Dynamic INT8 quantisation of the weights (activations stay float)."""
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+    # Fused (com.microsoft) nodes defeat shape inference: tell it outputs are float.
+    quantize_dynamic(
+        str(src),
+        str(dst),
+        weight_type=QuantType.QInt8,
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
 
 
 def parity(model: torch.nn.Module, onnx_path: Path, samples: list[list[int]], pad_id: int) -> float:

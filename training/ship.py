@@ -14,7 +14,9 @@ from serving.settings import ServingSettings
 from serving.tagger import Tagger
 from training.data import data_hash
 from training.export import export_onnx, optimize, parity, quantize, versions, write_artifact
+from training.metrics import table
 from training.pipeline import (
+    CACHE,
     alignment_report,
     load_split,
     log,
@@ -54,6 +56,16 @@ def ensure_base(settings: TrainSettings) -> None:
     convert_e5.main(["--out", str(default), "--prune-vocab"])
 
 
+def export_only(settings: TrainSettings) -> dict[str, Any]:
+    """Ship the last trained checkpoint again (after a failed export, or new rules)."""
+    from transformers import AutoModelForTokenClassification
+
+    split = load_split()
+    tok = project_tokenizer(settings.base)
+    model = AutoModelForTokenClassification.from_pretrained(str(CACHE / "last-train")).eval()
+    return ship(settings, split, tok, model, time.time())
+
+
 def train_and_ship(settings: TrainSettings) -> dict[str, Any]:
     t0 = time.time()
     ensure_base(settings)
@@ -62,11 +74,19 @@ def train_and_ship(settings: TrainSettings) -> dict[str, Any]:
     tok = project_tokenizer(settings.base)
     init = weak_init(settings.base, tok, settings)
     model = train_model(split.train, settings, tok, init)
+    checkpoint = CACHE / "last-train"
+    model.save_pretrained(checkpoint)  # re-export without retraining: --export-only
+    return ship(settings, split, tok, model, t0)
+
+
+def ship(settings: TrainSettings, split: Any, tok: Any, model: Any, t0: float) -> dict[str, Any]:
+    """Score a trained model on dev and test, export it and write the artifact folder."""
     scores: dict[str, Any] = {}
     tagger = tagger_for(model, tok, settings)
     for name, sents in (("dev", split.dev), ("test", split.test)):
         if sents:
             scores[name] = {sys_: score_spans(sents, predict(tagger, sents, sys_)) for sys_ in ("rules", "model", "hybrid")}
+            log(table(scores[name], f"{name} split"))
     # Export: fp32 ONNX, fused; parity with torch; INT8 kept only if it costs <= 0.5 F1 on dev.
     work = Path(tempfile.mkdtemp(prefix="export-"))
     export_onnx(model, work / "raw.onnx", settings.opset)

@@ -146,7 +146,7 @@ class TorchRuntime:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from training.ship import train_and_ship
+    from training.ship import export_only, train_and_ship
 
     ap = argparse.ArgumentParser(description="Fine-tune on annotations/, evaluate, export to models/.")
     ap.add_argument("--base", type=Path, help="a local transformers BERT-family folder")
@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--lr", type=float)
     ap.add_argument("--no-weak", action="store_true", help="skip weak-supervision pre-training")
+    ap.add_argument("--export-only", action="store_true", help="re-export the last trained checkpoint")
     args = ap.parse_args(argv)
     settings = TrainSettings()
     if args.base:
@@ -167,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_weak:
         settings.weak_epochs = 0
     t0 = time.time()
-    report = train_and_ship(settings)
+    report = export_only(settings) if args.export_only else train_and_ship(settings)
     print(json.dumps(report, ensure_ascii=False, indent=1))
     print(f"done in {time.time() - t0:.0f} s", file=sys.stderr)
     return 0
