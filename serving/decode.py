@@ -49,3 +49,34 @@ def decode_bio(
         cur_scores.append(p)
     close()
     return spans
+
+
+def allowed_transitions(labels: list[str]) -> list[list[bool]]:
+    """BIO constraints: I-X may only follow B-X or I-X."""
+    def ok(prev: str, cur: str) -> bool:
+        if not cur.startswith("I-"):
+            return True
+        return prev != "O" and prev[2:] == cur[2:]
+
+    return [[ok(p, c) for c in labels] for p in labels]
+
+
+def viterbi(log_probs: list[list[float]], allowed: list[list[bool]], labels: list[str]) -> list[int]:
+    """The best label sequence under the BIO constraints (no orphan I- tags)."""
+    import numpy as np
+
+    if not log_probs:
+        return []
+    lp = np.asarray(log_probs, dtype=np.float64)
+    trans = np.where(np.asarray(allowed), 0.0, -np.inf)
+    start = np.array([-np.inf if lab.startswith("I-") else 0.0 for lab in labels])
+    score = lp[0] + start
+    back = np.zeros(lp.shape, dtype=np.int64)
+    for t in range(1, len(lp)):
+        cand = score[:, None] + trans  # [prev, cur]
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + lp[t]
+    path = [int(score.argmax())]
+    for t in range(len(lp) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]

@@ -20,13 +20,12 @@ over), else ``None``.
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
-
 import logging
 import re
 from collections.abc import Sequence
 from decimal import Context, Decimal, Inexact
 from fractions import Fraction
+from functools import lru_cache
 
 from serving.numbers import (
     BIG_UNITS,

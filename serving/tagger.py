@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from serving.combine import combine
-from serving.decode import Span, decode_bio
+from serving.decode import Span, allowed_transitions, decode_bio, viterbi
 from serving.encoder import (
     Tokens,
     Window,
@@ -57,6 +57,7 @@ class Tagger:
             )
             self.tokenizer = load_tokenizer(self.model_dir / "tokenizer.json")
             self.special = special_ids(self.tokenizer)
+            self.allowed = allowed_transitions(self.labels)
             self.runtime: Runtime = runtime or OnnxRuntime(
                 self.model_dir / "model.onnx", threads=self.settings.threads
             )
@@ -88,14 +89,12 @@ class Tagger:
                 result.append([])
                 continue
             owner = owner_windows(n, wins[i])
-            pred = np.zeros(n, dtype=np.int64)
-            conf = np.zeros(n, dtype=np.float32)
-            for t in range(n):
-                w = wins[i][owner[t]]
-                row = probs_of[(i, w.start)][t - w.start]
-                pred[t] = int(row.argmax())
-                conf[t] = float(row[pred[t]])
-            result.append(decode_bio(self.labels, pred.tolist(), conf.tolist(), tok.offsets))
+            rows = np.stack([probs_of[(i, wins[i][owner[t]].start)][t - wins[i][owner[t]].start] for t in range(n)])
+            # Pieces that cover no character (a lone word-start marker) must not break an
+            # entity in two: they take part in decoding as "continue whatever is open".
+            pred = viterbi(np.log(rows + 1e-9).tolist(), self.allowed, self.labels)
+            conf = [float(rows[t, p]) for t, p in enumerate(pred)]
+            result.append(decode_bio(self.labels, pred, conf, tok.offsets))
         return result
 
     def _run(self, chunk: list[_Job], toks: list[Tokens]) -> list[np.ndarray]:

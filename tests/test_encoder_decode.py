@@ -55,3 +55,24 @@ def test_decode_type_change_inside_i_run_starts_a_new_span():
     offsets = [(0, 1), (1, 2)]
     spans = decode_bio(LABELS, [lab("B-ORG"), lab("I-POLICY")], [1.0, 1.0], offsets)
     assert [(s.type, s.start, s.end) for s in spans] == [("ORG", 0, 1), ("POLICY", 1, 2)]
+
+
+def test_viterbi_never_starts_with_an_orphan_i_tag():
+    from serving.decode import allowed_transitions, viterbi
+
+    allowed = allowed_transitions(LABELS)
+    # Argmax would say O, I-ORG, I-ORG: the constrained path must open with B-ORG or stay O.
+    rows = []
+    for best in (lab("O"), lab("I-ORG"), lab("I-ORG")):
+        row = [0.01] * len(LABELS)
+        row[best] = 0.9
+        row[lab("B-ORG")] = 0.3
+        rows.append(row)
+    import math
+
+    path = viterbi([[math.log(p) for p in r] for r in rows], allowed, LABELS)
+    names = [LABELS[i] for i in path]
+    assert names[1] in ("B-ORG", "O")
+    for prev, cur in zip(names, names[1:]):
+        if cur.startswith("I-"):
+            assert prev[2:] == cur[2:]

@@ -75,15 +75,20 @@ def optimize(src: Path, dst: Path, config: Any) -> None:
 
 
 def quantize(src: Path, dst: Path) -> None:
-    """Dynamic INT8 quantisation of the weights (activations stay float)."""
+    """Dynamic INT8 quantisation of the weights, per channel; the classifier stays fp32
+    (measured on dev: per-tensor INT8 cost ~0.8 F1, this ~0.5)."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    graph = onnx.load(str(src), load_external_data=False).graph
+    head = [n.name for n in graph.node if "classifier" in n.name]
     # Fused (com.microsoft) nodes defeat shape inference: tell it outputs are float.
     quantize_dynamic(
         str(src),
         str(dst),
         weight_type=QuantType.QInt8,
+        per_channel=True,
+        nodes_to_exclude=head,
         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
     )
 

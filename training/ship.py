@@ -99,12 +99,14 @@ def ship(settings: TrainSettings, split: Any, tok: Any, model: Any, t0: float) -
     if settings.quantize:
         quantize(work / "fp32.onnx", work / "int8.onnx")
         check = split.dev or split.test
-        f1 = {}
+        f1: dict[str, dict[str, float]] = {}
         for prec in ("fp32", "int8"):
             t = _onnx_tagger(work / f"{prec}.onnx", tok, settings)
-            f1[prec] = score_spans(check, predict(t, check, "model"))["micro"]["f1"]
-        export_info.update({"dev_model_f1_fp32": f1["fp32"], "dev_model_f1_int8": f1["int8"]})
-        if f1["fp32"] - f1["int8"] <= settings.int8_max_f1_drop:
+            f1[prec] = {s: score_spans(check, predict(t, check, s))["micro"]["f1"] for s in ("model", "hybrid")}
+        export_info.update({"dev_f1_fp32": f1["fp32"], "dev_f1_int8": f1["int8"]})
+        log(f"dev micro-F1 fp32 {f1['fp32']} vs int8 {f1['int8']}")
+        # Judged on the system that ships (the hybrid).
+        if f1["fp32"]["hybrid"] - f1["int8"]["hybrid"] <= settings.int8_max_f1_drop:
             chosen, export_info["precision"] = work / "int8.onnx", "int8"
     manifest = {
         "name": settings.out.name,
