@@ -73,6 +73,6 @@ def test_viterbi_never_starts_with_an_orphan_i_tag():
     path = viterbi([[math.log(p) for p in r] for r in rows], allowed, LABELS)
     names = [LABELS[i] for i in path]
     assert names[1] in ("B-ORG", "O")
-    for prev, cur in zip(names, names[1:]):
+    for prev, cur in zip(names, names[1:], strict=False):
         if cur.startswith("I-"):
             assert prev[2:] == cur[2:]
