@@ -10,7 +10,6 @@ import hashlib
 import json
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,12 +196,3 @@ def alignment_report(tok: Tokenizer, sents: list[Sentence], settings: TrainSetti
         "boundaries_inside_piece": stats.boundaries_inside_piece,
         "per_thousand_boundaries": round(1000 * stats.rate, 2),
     }
-
-
-def timed(label: str):
-    t0 = time.time()
-
-    def done() -> None:
-        log(f"{label}: {time.time() - t0:.0f} s")
-
-    return done

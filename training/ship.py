@@ -75,7 +75,7 @@ def train_and_ship(settings: TrainSettings) -> dict[str, Any]:
     init = weak_init(settings.base, tok, settings)
     model = train_model(split.train, settings, tok, init)
     checkpoint = CACHE / "last-train"
-    model.save_pretrained(checkpoint)  # re-export without retraining: --export-only
+    model.save_pretrained(checkpoint)  # type: ignore[operator]  # re-export: --export-only
     return ship(settings, split, tok, model, t0)
 
 
@@ -116,7 +116,7 @@ def ship(settings: TrainSettings, split: Any, tok: Any, model: Any, t0: float) -
         "data": {"train_sentences": len(split.train), "dev_sentences": len(split.dev), "test_sentences": len(split.test)},
         "training": settings.as_json(),
         "alignment": alignment_report(tok, split.train, settings),
-        "model_config": {k: v for k, v in model.config.to_dict().items() if k in CONFIG_KEYS},  # type: ignore[union-attr,operator]
+        "model_config": {k: v for k, v in model.config.to_dict().items() if k in CONFIG_KEYS},
         "scores": scores,
         "export": export_info,
         "versions": versions(),

@@ -121,7 +121,7 @@ def fit(
             opt.step()
             sched.step()
             opt.zero_grad(set_to_none=True)
-            total += float(loss)
+            total += float(loss.detach())
             count += 1
             bar.update(1)
             bar.set_postfix(loss=f"{total / count:.4f}")
