@@ -22,8 +22,9 @@ RULES_FIRST: frozenset[str] = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", 
 RULES_FILL: frozenset[str] = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
 # Model spans whose mean label probability is below this are dropped.
 MODEL_MIN_SCORE: float = 0.6
-# Types the model may contribute at all.
-MODEL_TYPES: frozenset[str] = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
+# Types the model may contribute at all. In 3-fold document cross-validation the number
+# grammar alone beat any model help on QUANTITY and MONEY (micro-F1 0.775 vs 0.766).
+MODEL_TYPES: frozenset[str] = frozenset({"REGION", "ORG", "POLICY"})
 
 
 def _rank(span: Span) -> tuple[int, int]:
