@@ -14,6 +14,7 @@ Prints tables and writes reports/eval.json.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -176,21 +177,24 @@ def main(argv: list[str] | None = None) -> int:
     rules_tagger = tagger_for(None, tok, settings)
     report["rules_all_gold"] = score_spans(everything, predict(rules_tagger, everything, "rules"))
 
-    init = weak_init(settings.base, tok, settings)
+    init = weak_init(settings.base, tok, settings)  # the shipped configuration
+    weak = dataclasses.replace(settings, weak_epochs=max(1, settings.weak_epochs))
+    init_weak = weak_init(settings.base, tok, weak)  # for the with/without comparison
     if not args.skip_cv:
         report["cross_validation"] = cross_validate(split.train + split.dev, settings, tok, init, args.folds)
         print(table(report["cross_validation"], f"{args.folds}-fold cross-validation (documents)"))
 
     test_rows: dict[str, Any] = {"rules": score_spans(split.test, predict(rules_tagger, split.test, "rules"))}
-    gold_only = train_model(split.train, settings, tok, None, desc="gold only")
-    test_rows["model (gold only)"] = score_spans(split.test, predict(tagger_for(gold_only, tok, settings), split.test, "model"))
-    test_rows["hybrid (gold only)"] = score_spans(split.test, predict(tagger_for(gold_only, tok, settings), split.test, "hybrid"))
-    weak = train_model(split.train, settings, tok, init, desc="weak+gold")
-    weak_tagger = tagger_for(weak, tok, settings)
+    gold_only = tagger_for(train_model(split.train, settings, tok, None, desc="gold only"), tok, settings)
+    test_rows["model (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "model"))
+    test_rows["hybrid (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "hybrid"))
+    weak_model = train_model(split.train, settings, tok, init_weak, desc="weak+gold")
+    weak_tagger = tagger_for(weak_model, tok, settings)
     test_rows["model (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "model"))
     test_rows["hybrid (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "hybrid"))
+    shipped = weak_tagger if settings.weak_epochs > 0 else gold_only
     for name, overrides in VARIANTS.items():
-        test_rows[name] = score_spans(split.test, predict_variant(weak_tagger, split.test, overrides))
+        test_rows[name] = score_spans(split.test, predict_variant(shipped, split.test, overrides))
     for name, spans in anchor_systems(split.test).items():
         test_rows[name] = score_spans(split.test, spans)
     report["test"] = test_rows
@@ -198,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 
     trad = to_traditional(split.test)
     report["test_traditional"] = {
-        system: score_spans(trad, predict(weak_tagger, trad, system)) for system in ("model", "hybrid")
+        system: score_spans(trad, predict(shipped, trad, system)) for system in ("model", "hybrid")
     }
     print(table(report["test_traditional"], "fixed test split in traditional script"))
 
