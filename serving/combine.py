@@ -44,7 +44,9 @@ def resolve(candidates: list[Span]) -> list[Span]:
 
 def combine(prep: Prepared, model: list[Span], use_rules: bool) -> list[Span]:
     """Model and rule spans on the prepared text -> resolved spans in original offsets."""
-    candidates = [s for s in model if s.score >= MODEL_MIN_SCORE and s.type in MODEL_TYPES]
+    # Alone, the model speaks for every type; in the hybrid only for MODEL_TYPES.
+    types = MODEL_TYPES if use_rules else frozenset(s.type for s in model)
+    candidates = [s for s in model if s.score >= MODEL_MIN_SCORE and s.type in types]
     if use_rules:
         candidates.extend(s for s in recognize(prep.text) if s.type in RULES_FILL)
     out: list[Span] = []

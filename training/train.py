@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--lr", type=float)
-    ap.add_argument("--weak", action="store_true", help="weak-supervision pre-training first")
+    ap.add_argument("--no-weak", action="store_true", help="skip weak-supervision pre-training")
     ap.add_argument("--export-only", action="store_true", help="re-export the last trained checkpoint")
     args = ap.parse_args(argv)
     settings = TrainSettings()
@@ -165,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.epochs = args.epochs
     if args.lr:
         settings.lr = args.lr
-    if args.weak:
-        settings.weak_epochs = max(1, settings.weak_epochs)
+    if args.no_weak:
+        settings.weak_epochs = 0
     t0 = time.time()
     report = export_only(settings) if args.export_only else train_and_ship(settings)
     print(json.dumps(report, ensure_ascii=False, indent=1))
