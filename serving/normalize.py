@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Context, Decimal, Inexact
 from fractions import Fraction
 from functools import lru_cache
@@ -274,29 +274,35 @@ def _quantity_side(text: str) -> tuple[Amount, str | None] | None:
     return number, unit
 
 
+def _one_or_range(
+    core: str,
+    parse_side: Callable[[str], tuple[Amount, str | None] | None],
+    number_text: Callable[[str, str | None], str],
+) -> tuple[Amount, str | None] | None:
+    """One amount, or a range of two sides (3至5万人) joined into one; the label (unit or
+    currency) is shared, and two different labels make the span unreadable."""
+    sides = _split_range(core)
+    if sides is None:
+        return parse_side(core)
+    left, right = (parse_side(side) for side in sides)
+    if left is None or right is None:
+        return None
+    if left[1] is not None and right[1] is not None and left[1] != right[1]:
+        return None
+    texts = (number_text(sides[0], left[1]), number_text(sides[1], right[1]))
+    joined = _join_range(left[0], right[0], *texts)
+    return None if joined is None else (joined, right[1] or left[1])
+
+
 def _quantity(text: str) -> dict | None:
     text = _prepare(text)
     for written, spelled in UNIT_SPELLINGS.items():
         text = text.replace(written, spelled)
     core, modifier, found = _strip_modifiers(text)
-    sides = _split_range(core)
-    if sides is None:
-        parsed = _quantity_side(core)
-        if parsed is None:
-            return None
-        number, unit = parsed
-    else:
-        left, right = (_quantity_side(s) for s in sides)
-        if left is None or right is None:
-            return None
-        if left[1] is not None and right[1] is not None and left[1] != right[1]:
-            return None
-        unit = right[1] or left[1]
-        texts = (_number_text(sides[0], left[1]), _number_text(sides[1], right[1]))
-        joined = _join_range(left[0], right[0], *texts)
-        if joined is None:
-            return None
-        number = joined
+    parsed = _one_or_range(core, _quantity_side, _number_text)
+    if parsed is None:
+        return None
+    number, unit = parsed
     if found:
         number = Amount(number.value, number.low, number.high, modifier)
     result = {**_as_amount(number), "unit": unit, "modifier": number.modifier}
@@ -374,24 +380,10 @@ def _strip_currency(side: str) -> str:
 
 def _money(text: str, implied: bool) -> dict | None:
     core, modifier, found = _strip_modifiers(_prepare(text))
-    sides = _split_range(core)
-    if sides is None:
-        parsed = _money_side(core)
-        if parsed is None:
-            return None
-        number, currency = parsed
-    else:
-        left, right = (_money_side(s) for s in sides)
-        if left is None or right is None:
-            return None
-        if left[1] is not None and right[1] is not None and left[1] != right[1]:
-            return None
-        currency = right[1] or left[1]
-        texts = (_strip_currency(sides[0]), _strip_currency(sides[1]))
-        joined = _join_range(left[0], right[0], *texts)
-        if joined is None:
-            return None
-        number = joined
+    parsed = _one_or_range(core, _money_side, lambda side, _label: _strip_currency(side))
+    if parsed is None:
+        return None
+    number, currency = parsed
     if currency is None:
         if not implied:
             return None

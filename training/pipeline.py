@@ -20,6 +20,7 @@ from serving.decode import Span
 from serving.encoder import special_ids
 from serving.labels import bio_labels, save_labels
 from serving.recognizers import recognize
+from serving.runtime import Runtime
 from serving.settings import ServingSettings
 from serving.tagger import Tagger
 from serving.textprep import prepare
@@ -149,14 +150,20 @@ def train_model(
 # -- prediction through the serving Tagger -------------------------------------------------
 
 
-def tagger_for(model: torch.nn.Module | None, tok: Tokenizer, settings: TrainSettings) -> Tagger:
-    """A serving Tagger over a torch model (or over no model: rules only)."""
+def tagger_for(
+    model: torch.nn.Module | None,
+    tok: Tokenizer,
+    settings: TrainSettings,
+    runtime: Runtime | None = None,
+) -> Tagger:
+    """A serving Tagger over a torch model, a given runtime, or no model (rules only)."""
     folder = Path(tempfile.mkdtemp(prefix="tagger-"))
     tok.save(str(folder / "tokenizer.json"))
     save_labels(folder / "labels.json", bio_labels())
     (folder / "manifest.json").write_text(json.dumps({"name": "in-training"}), "utf-8")
     serving = ServingSettings(max_tokens=settings.max_tokens, window_overlap=settings.window_overlap)
-    runtime = TorchRuntime(model) if model is not None else _NoModel()
+    if runtime is None:
+        runtime = TorchRuntime(model) if model is not None else _NoModel()
     return Tagger(folder, settings=serving, runtime=runtime)
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from serving.encoder import special_ids
 from serving.labels import bio_labels
-from serving.settings import ServingSettings
 from serving.tagger import Tagger
 from training.data import data_hash
 from training.export import export_onnx, optimize, parity, quantize, versions, write_artifact
@@ -130,10 +129,7 @@ def ship(settings: TrainSettings, split: Any, tok: Any, model: Any, t0: float) -
 def _onnx_tagger(path: Path, tok: Any, settings: TrainSettings) -> Tagger:
     from serving.runtime import OnnxRuntime
 
-    t = tagger_for(None, tok, settings)
-    t.runtime = OnnxRuntime(path)
-    t.settings = ServingSettings(max_tokens=settings.max_tokens, window_overlap=settings.window_overlap)
-    return t
+    return tagger_for(None, tok, settings, runtime=OnnxRuntime(path))
 
 
 def _base_line(m: dict[str, Any]) -> str:
