@@ -140,14 +140,21 @@ def _number_spans(text: str) -> list[Span]:
 
 # -- places -------------------------------------------------------------------------------
 
-_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|村|社区)")
+_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]{1,4}?村")
+_VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组)")
+# A chain continues only from a full name: one that ends in an administrative suffix.
+_ADMIN_END = set("省市县区镇乡村州旗盟道")
+# Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
+_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政")
 _NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山")
 
 
 _STANDALONE_PLACE = re.compile(
-    r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的]))"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}(?:镇|乡|村|社区))(?=[，。、；：,;:\s”）)的村镇乡党委两干群民有位]|$)"
+    r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的进赴驻往向入经将把对]))"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头])"
 )
+# Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
+_LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
 _NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道和与及的了在是为等")
 
 
@@ -155,24 +162,43 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out: list[Span] = []
     for s, e in gaz.find(text):
         out.append(Span("REGION", s, e, RULE_SCORE, "rules"))
-    # Towns and villages written right after a county or town: 城固县三合镇黄牛嘴村.
-    ends = {sp.end for sp in out}
-    extra: list[Span] = []
-    changed = True
-    while changed:
-        changed = False
-        for pos in sorted(ends):
-            m = _TOWN_VILLAGE.match(text, pos)
-            if m and m.group()[0] not in _NOT_PLACE_HEAD and m.end() not in ends:
-                extra.append(Span("REGION", m.start(), m.end(), RULE_SCORE, "rules"))
-                ends.add(m.end())
-                changed = True
-    # Towns and villages standing alone after a clause boundary: 在荷叶坪村, 、王坝镇.
+    # Towns and villages standing alone after a clause boundary or a verb of motion:
+    # 在荷叶坪村, 、王坝镇, 走进温泉镇.
     for m in _STANDALONE_PLACE.finditer(text):
-        name = m.group("name")
+        start, end = m.start("name"), m.end("name")
+        while text[start] in _LEAD_WORDS and end - start > 3:  # 以圣源村, 驻花石镇
+            start += 1
+        name = text[start:end]
+        core = name[: -len(m.group("suffix"))]
         if any(ch in _NOT_PLACE_CHARS for ch in name) or name[0] in _NOT_PLACE_HEAD:
             continue
-        extra.append(Span("REGION", m.start("name"), m.end("name"), RULE_SCORE, "rules"))
+        if any(ch in "乡村镇驻" for ch in core) or not gaz.plausible_name(core):
+            continue
+        if any(sp.start < end and start < sp.end for sp in out):
+            continue
+        out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+    # Towns, villages and village groups written right after a full place name:
+    # 城固县三合镇黄牛嘴村, 阳春镇陈村龙沟组.
+    ends = {sp.end: sp for sp in out if text[sp.end - 1] in _ADMIN_END}
+    extra: list[Span] = []
+    starts = {sp.start for sp in out}
+    todo = sorted(ends)
+    while todo:
+        pos = todo.pop(0)
+        if pos in starts:  # a gazetteer name follows (榆林市佳县): its own chain goes on
+            continue
+        pattern = _VILLAGE_GROUP if text[pos - 1] == "村" else _TOWN_VILLAGE
+        m = pattern.match(text, pos)
+        if (
+            m
+            and m.group()[0] not in _NOT_PLACE_HEAD
+            and not any(ch in _NOT_CHAINED for ch in m.group())
+            and gaz.plausible_name(m.group()[:-1])
+        ):
+            if m.end() not in ends:
+                extra.append(Span("REGION", m.start(), m.end(), RULE_SCORE, "rules"))
+                ends[m.end()] = extra[-1]
+                todo.append(m.end())
     return out + extra
 
 
@@ -180,12 +206,15 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
 
 ORG_SUFFIXES = (
     "人民政府新闻办公室", "人民政府办公室", "人民政府", "人大常委会", "政协", "乡村振兴局",
+    "人力资源和社会保障局", "人力资源与社会保障局", "人力资源和社会保障厅", "组织部", "宣传部",
+    "统战部", "领导小组", "基金会", "办公室", "大队", "服务队", "合作社", "村公所", "服务中心",
+    "管理中心", "交易中心", "培训中心", "研究中心", "指挥中心", "监测中心", "晚报", "报社",
     "扶贫开发办公室", "扶贫办", "委员会", "党委", "区委", "县委", "市委", "省委", "州委", "政府",
     "发改委", "卫健委", "教育局", "民政局", "财政局", "人社局", "农业农村局", "水务局", "公安局",
     "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
     "学院", "职业学校", "技工学校", "中学", "小学", "医院", "人民医院", "银行", "集团有限公司",
     "村民委员会", "村委会", "党总支", "党支部", "党工委", "纪委", "委", "分局", "支行", "商会",
-    "慈善会", "师范学院", "网", "海关", "报",
+    "慈善会", "师范学院", "网", "海关",
     "有限公司", "股份有限公司", "公司", "集团", "协会", "商会", "研究院", "研究所", "法院", "检察院",
 )
 KNOWN_ORGS = (
@@ -199,17 +228,78 @@ KNOWN_ORGS = (
     "党中央", "公安部", "农业部", "商务部", "国家统计局", "红军", "共产党", "中国共产党",
     "搜狐", "新浪", "网易", "华商报", "中国政府网", "国家电网", "南方电网", "水滴筹",
 )
+# After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
+_NOT_ORG_AFTER = ("门", "员", "长")
+_BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心")
+_NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
 _ORG_AFTER_PLACE = re.compile(
-    rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
+    rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共长兼副]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
 )
+
+
+def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
+    """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
+    while True:
+        more = _ORG_AFTER_PLACE.match(text, end)
+        if more is None or len(more.group()) > 6 or re.search(r"[，。、；：,;:“”《》\s]", more.group()):
+            return end
+        # A new place starts a new name, except for a branch: 公安局武昌区分局.
+        if end in places and not more.group().endswith(_BRANCHES):
+            return end
+        if not _org_head_ok(text, more.end()):
+            return end
+        end = more.end()
+    return end
+
+
+def _org_head_ok(text: str, end: int) -> bool:
+    if text.startswith(_NOT_ORG_AFTER, end):
+        return False
+    return not (text[end - 1] == "网" and end < len(text) and text[end] in _NOT_AFTER_WEB)
+
+
+# Companies named without a place: 五峰印象网络科技有限公司, 中晋资产管理（上海）有限公司.
+_COMPANY = re.compile(
+    r"[\u4e00-\u9fff]{2,14}(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份有限公司|有限责任公司|有限公司)"
+)
+_QUOTED_ORG = re.compile(r"“([^“”]{2,14}(?:公司|集团|商会|协会|合作社|银行))”")
+_CUT_BEFORE_COMPANY = set("的了在是和与及对向为把被将从由等让给、")
+# Last characters of a body's name: a company written right after one starts anew.
+_BODY_END = set("厂队局司会院所部社委")
+_VERBS_BEFORE_COMPANY = ("利用", "依托", "通过", "成立", "注册", "创办", "联合", "组建", "收购", "包括",
+                         "成为", "设立", "引进", "入驻", "来到", "走进", "参观", "考察", "签约", "携手")
+
+
+def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
+    out: list[Span] = []
+    for m in _COMPANY.finditer(text):
+        start = m.start()
+        head = text[start : m.end()]
+        # Cut at the last function character, verb, other body or place in front of the name.
+        cut = 0
+        for i in range(len(head) - 6):
+            if start + i in place_starts and head[i - 1 : i] not in ("（", "("):
+                cut = i
+            elif head[i] in _CUT_BEFORE_COMPANY or head[i] in _BODY_END:
+                cut = i + 1
+            elif head.startswith(_VERBS_BEFORE_COMPANY, i):
+                cut = i + 2
+        if len(head) - cut >= 6:
+            out.append(Span("ORG", start + cut, m.end(), RULE_SCORE, "rules"))
+    for m in _QUOTED_ORG.finditer(text):
+        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    return out
 
 
 def _org_spans(text: str, regions: list[Span]) -> list[Span]:
     out: list[Span] = []
     for m in re.finditer(_alternation(KNOWN_ORGS), text):
-        out.append(Span("ORG", m.start(), m.end(), RULE_SCORE, "rules"))
+        if not _org_head_ok(text, m.end()):
+            continue
+        out.append(Span("ORG", m.start(), _org_end(text, m.end()), RULE_SCORE, "rules"))
     # place (+ place ...) + body: 南郑区人民政府, 汉中市扶贫办, 商洛市商州区委.
     by_start = {r.start: r for r in regions}
+    places = frozenset(by_start)
     for r in regions:
         if any(o.start <= r.start < o.end for o in out):
             continue
@@ -217,18 +307,9 @@ def _org_spans(text: str, regions: list[Span]) -> list[Span]:
         while end in by_start:  # chained places
             end = by_start[end].end
         head = _ORG_AFTER_PLACE.match(text, end)
-        if head and not re.search(r"[，。、；：,;:“”《》\s]", head.group()):
-            org_end = head.end()
-            # Sub-bodies written on: 水务局机关党委, 公安局萧山分局.
-            while True:
-                more = _ORG_AFTER_PLACE.match(text, org_end)
-                if more is None or len(more.group()) > 6:
-                    break
-                if re.search(r"[，。、；：,;:“”《》\s]", more.group()):
-                    break
-                org_end = more.end()
-            out.append(Span("ORG", r.start, org_end, RULE_SCORE, "rules"))
-    return out
+        if head and not re.search(r"[，。、；：,;:“”《》\s]", head.group()) and _org_head_ok(text, head.end()):
+            out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
+    return out + _company_spans(text, places)
 
 
 # -- policies -------------------------------------------------------------------------------

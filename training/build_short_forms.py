@@ -1,0 +1,121 @@
+"""Regenerate ``serving/data/county_short_forms.tsv``: county short forms safe on their own.
+
+A county's short form (南郑 for 南郑区, 曲阜 for 曲阜市) names the place in most texts,
+but some are ordinary words (合作, 振兴, 资源, 安定). The gazetteer always accepts a short
+form when the text also names the full county; this list says which short forms it may
+accept without that. The judge is jieba's dictionary (jieba 0.42.1, MIT, ``dict.txt``:
+word, corpus frequency, part of speech): a short form qualifies when jieba tags it a
+place name (``ns``), or when it is rare (frequency below ``RARE``) and not tagged as a
+numeral, measure word, locative, time word, adverb, conjunction or pronoun. Run::
+
+    python -m training.build_short_forms                    # pip-downloads the pinned sdist
+    python -m training.build_short_forms --sdist X.tar.gz   # or use a local copy
+
+The sdist's sha256 is checked, so the output is byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from serving.gazetteer import COUNTY_SUFFIXES, DATA, SHORT_STOPLIST, _strip, load_gazetteer
+
+PACKAGE = "jieba"
+VERSION = "0.42.1"
+SDIST_NAME = "jieba-0.42.1.tar.gz"
+SDIST_SHA256 = "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2"
+DICT_MEMBER = "jieba-0.42.1/jieba/dict.txt"
+OUT = DATA.parent / "county_short_forms.tsv"
+# Two-character words for two checks, written next to the short-form list (word, jieba
+# frequency, part of speech): a short form straddling a frequent word (the 和政 of 党和政府)
+# is not a name, and a "town/village" whose name holds a verb (召开村, 实现镇) is not one.
+WORDS_OUT = DATA.parent / "common_words.tsv"
+COMMON = 300
+VERBISH = 50
+# Below this jieba frequency a word is too rare to be an ordinary word in news text.
+RARE = 100
+# Parts of speech that are never a place on their own (m numeral, q measure word,
+# s locative, f direction, t time, d adverb, c conjunction, r pronoun).
+NEVER_PLACE_TAGS = frozenset("mqsftdcr")
+
+
+def download(dest: Path) -> Path:
+    cmd = [sys.executable, "-m", "pip", "download", f"{PACKAGE}=={VERSION}", "--no-deps",
+           "--no-binary=:all:", "-d", str(dest)]
+    subprocess.run(cmd, check=True)
+    return dest / SDIST_NAME
+
+
+def read_dict(sdist: Path) -> dict[str, tuple[int, str]]:
+    digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
+    if digest != SDIST_SHA256:
+        raise SystemExit(f"{sdist}: sha256 {digest} != pinned {SDIST_SHA256}")
+    with tarfile.open(sdist) as tf:
+        member = tf.extractfile(DICT_MEMBER)
+        assert member is not None
+        text = member.read().decode("utf-8")
+    words: dict[str, tuple[int, str]] = {}
+    for line in text.splitlines():
+        word, freq, tag = line.split(" ")
+        words[word] = (int(freq), tag)
+    return words
+
+
+def standalone(freq: int, tag: str) -> bool:
+    if tag.startswith("ns"):
+        return True
+    return freq < RARE and not any(tag.startswith(t) for t in NEVER_PLACE_TAGS)
+
+
+def build(words: dict[str, tuple[int, str]]) -> list[tuple[str, str, int, str]]:
+    gaz = load_gazetteer()
+    rows = []
+    for e in gaz.entries:
+        if e.level != "county":
+            continue
+        short = _strip(e.name, COUNTY_SUFFIXES)
+        if len(short) < 2 or short == e.name or short in SHORT_STOPLIST or short in gaz.names:
+            continue
+        freq, tag = words.get(short, (0, "-"))
+        if standalone(freq, tag):
+            rows.append((short, e.name, freq, tag))
+    # One row per short form (the first county in code order names it).
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row[0] not in seen:
+            seen.add(row[0])
+            out.append(row)
+    return sorted(out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sdist", type=Path, help=f"local {SDIST_NAME} (else pip download)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        words = read_dict(args.sdist or download(Path(tmp)))
+    rows = build(words)
+    with args.out.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("short\tcounty\tjieba_freq\tjieba_tag\n")
+        for short, county, freq, tag in rows:
+            fh.write(f"{short}\t{county}\t{freq}\t{tag}\n")
+    print(f"wrote {len(rows)} short forms to {args.out}")
+    common = sorted(
+        (w, freq, tag)
+        for w, (freq, tag) in words.items()
+        if len(w) == 2 and (freq >= COMMON or (freq >= VERBISH and not tag.startswith("n")))
+    )
+    WORDS_OUT.write_text("word\tjieba_freq\tjieba_tag\n" + "".join(f"{w}\t{f}\t{t}\n" for w, f, t in common), "utf-8")
+    print(f"wrote {len(common)} common two-character words to {WORDS_OUT}")
+
+
+if __name__ == "__main__":
+    main()
