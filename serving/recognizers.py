@@ -51,6 +51,10 @@ TIME_AFTER = ("年", "月", "日", "号", "时", "点", "分钟", "分", "秒", 
               "个月", "小时", "世纪", "年代", "代", "后", "届")
 
 _NUM_RE = re.compile(NUMBER)
+_QUOTED_ANY = re.compile(r"“([^“”]{1,30})”")
+# Words for money that make a bare 万/亿 amount written shortly after them MONEY.
+_MONEY_CONTEXT = re.compile(r"销售额|营业额|收入|资金|投资|筹款|产值|收益|利润|资产|捐款|借款|贷款|存款|赃款|工资")
+MONEY_CONTEXT_CHARS = 8
 _RANGE_SEP = ("至", "到", "—", "－", "-", "~", "～", "〜")
 
 
@@ -82,6 +86,7 @@ def _number_spans(text: str) -> list[Span]:
     out: list[Span] = []
     taken = [False] * len(text)
     candidates: list[tuple[int, int, str]] = []
+    quoted = [(q.start(1), q.end(1)) for q in _QUOTED_ANY.finditer(text)]
     for m in _UNIT_RANGE.finditer(text):
         etype = "MONEY" if m.group("u2") == "元" else "QUANTITY"
         candidates.append((m.start(), m.end(), etype))
@@ -89,13 +94,21 @@ def _number_spans(text: str) -> list[Span]:
         num = m.group("num")
         unit = m.group("unit")
         start, end = m.start(), m.end()
-        if not num or not any(ch.isdigit() or ch in _CN_DIGITS for ch in num):
+        if not num or not any(ch.isdigit() or ch in _CN_DIGITS for ch in num) and not _VAGUE_RE.fullmatch(num):
             continue
         # A time expression, age or ordinal?
         after = text[m.end("num2") if m.group("num2") else m.end("num") :]
         if unit is None and after.startswith(TIME_AFTER):
             continue
         if unit in ("个", "分") and after.startswith(("个月", "分钟")):
+            continue
+        if unit == "个" and text[end:].startswith(("月", "小时", "星期", "礼拜")):  # 2个多月
+            continue
+        # A bare 几 counts only as money (几元); 几个, 几次, 几块 are vague words.
+        if num == "几" and not (_is_money_unit(unit) and unit != "块"):
+            continue
+        # A Chinese numeral opening a quoted name is part of the name: “三类人群”.
+        if re.fullmatch(_CN_NUM, num) and any(qs <= start and end < qe for qs, qe in quoted):
             continue
         if start > 0 and text[start - 1] in "第每周星礼初":
             continue
@@ -117,6 +130,9 @@ def _number_spans(text: str) -> list[Span]:
         # Single Chinese numeral + single-char measure word before a CJK char often forms a
         # word (三农, 两会): keep only for real measure words.
         etype = "MONEY" if _is_money_unit(unit) else "QUANTITY"
+        # A bare 万/亿 amount after a word for money is money: 销售额达到2000万.
+        if unit is None and _MONEY_CONTEXT.search(text[max(0, start - MONEY_CONTEXT_CHARS) : start]):
+            etype = "MONEY"
         # Digits glued to Latin letters or more digits are codes (4G, A1).
         if end < len(text) and re.match(r"[A-Za-z]", text[end]) and unit is None:
             continue
@@ -188,17 +204,17 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
         if pos in starts:  # a gazetteer name follows (榆林市佳县): its own chain goes on
             continue
         pattern = _VILLAGE_GROUP if text[pos - 1] == "村" else _TOWN_VILLAGE
-        m = pattern.match(text, pos)
+        link = pattern.match(text, pos)
         if (
-            m
-            and m.group()[0] not in _NOT_PLACE_HEAD
-            and not any(ch in _NOT_CHAINED for ch in m.group())
-            and gaz.plausible_name(m.group()[:-1])
+            link
+            and link.group()[0] not in _NOT_PLACE_HEAD
+            and not any(ch in _NOT_CHAINED for ch in link.group())
+            and gaz.plausible_name(link.group()[:-1])
+            and link.end() not in ends
         ):
-            if m.end() not in ends:
-                extra.append(Span("REGION", m.start(), m.end(), RULE_SCORE, "rules"))
-                ends[m.end()] = extra[-1]
-                todo.append(m.end())
+            extra.append(Span("REGION", link.start(), link.end(), RULE_SCORE, "rules"))
+            ends[link.end()] = extra[-1]
+            todo.append(link.end())
     return out + extra
 
 
@@ -329,6 +345,16 @@ _MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏
 _SLOGAN = re.compile(rf"^[{_CN_DIGITS}\d][\u4e00-\u9fff、+\dX]*$")
 
 
+# Quoted numerals that are words, groups or people, not programs (guideline: population
+# categories, bodies and events are not POLICY).
+NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把手", "一号", "三类人群", "四类人员"])
+_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "币", "岁", "年", "日")
+# Heads that make a quoted name a program on their own (“春风行动”, “电力扶贫共富工程”) or,
+# written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
+_HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
+          "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫")
+_PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{_alternation(_HEADS)})")
+_PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(_HEADS)})")
 _PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{_alternation(UNITS)})?")
 # Quoted lists of short clauses (“守底线、抓衔接、促振兴”) and "A+B" models (党建+合作社).
 _CLAUSE_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、，,][\u4e00-\u9fff]{2,8}){1,5}")
@@ -344,8 +370,25 @@ def _policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if _SLOGAN.match(inner) and not _PLAIN_AMOUNT.fullmatch(inner) or _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner):
-            out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+        listed = _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner)
+        if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
+            continue
+        named = _PROGRAM_NAME.fullmatch(inner) and not re.search(r"[，,。；;！!？?]", inner)
+        slogan = (
+            (_SLOGAN.match(inner) and not _PLAIN_AMOUNT.fullmatch(inner))
+            or _CLAUSE_LIST.fullmatch(inner)
+            or _PLUS_MODEL.fullmatch(inner)
+        )
+        if not (named or slogan):
+            continue
+        end = m.end(1)
+        # A slogan names a program together with the head written after it:
+        # “5+X”特色产业扶贫, “345”工作法, “双基”提升工程.
+        # Only a slogan of digits or letters needs its head to mean anything.
+        head = _PROGRAM_HEAD.match(text, m.end())
+        if slogan and head and re.search(r"[0-9A-Za-z]", inner) and "的" not in head.group():
+            end = head.end()
+        out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
     for m in re.finditer(_alternation(CLOSED_POLICIES), text):
         if text.startswith(_NOT_POLICY_AFTER, m.end()):
             continue

@@ -70,3 +70,48 @@ def test_policies():
     assert ("QUANTITY", "四个") not in got  # the outer POLICY wins
     assert ("POLICY", "低保") not in found("低保户")
     assert ("POLICY", "人民日报") not in found("《人民日报》报道")
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # County short forms on their own, unless they straddle a common word.
+        ("消费扶贫上，南郑建成消费扶贫直营店4家", "REGION", ["南郑"]),
+        ("严重损害党和政府形象", "REGION", []),
+        ("促进支部党建水平共同提高", "REGION", []),
+        # Towns and villages after a verb, chained on, with village groups.
+        ("走进温泉镇松山村路边的一个茶叶初制所", "REGION", ["温泉镇", "松山村"]),
+        ("南郑区阳春镇陈村龙沟组", "REGION", ["南郑区", "阳春镇", "陈村", "龙沟组"]),
+        ("以圣源村为例", "REGION", ["圣源村"]),
+        ("东山村召开村民大会的时候", "REGION", ["东山村"]),
+        ("新建改建农村公路", "REGION", []),
+        # Bodies: sub-bodies written on, but not titles or common nouns.
+        ("时任莲花县高洲乡党委委员", "ORG", ["莲花县高洲乡党委"]),
+        ("湖南省纪委通报曝光了5起问题", "ORG", ["湖南省纪委"]),
+        ("陇县公安局刑警大队副大队长王冬说", "ORG", ["陇县公安局刑警大队"]),
+        ("据湖北省武汉市公安局武昌区分局立案侦查", "ORG", ["湖北省武汉市公安局武昌区分局"]),
+        ("公安部门也提醒广大民众", "ORG", []),
+        ("王灿等人利用京金联网络服务有限公司及关联公司", "ORG", ["京金联网络服务有限公司"]),
+        # Programs: a digit slogan keeps its head; quoted events and groups are not programs.
+        ("汉中实施“5+X”特色产业扶贫", "POLICY", ["5+X”特色产业扶贫"]),
+        ("在全省教育脱贫攻坚“春风行动”启动的第三天", "POLICY", ["春风行动"]),
+        ("2018年“两会”落下帷幕", "POLICY", []),
+        ("及时纳入“三类人群”", "POLICY", []),
+    ],
+)
+def test_names(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("及时纳入“三类人群”", []),  # a numeral inside a quoted name
+        ("2个多月未驻村开展帮扶工作", []),  # a duration
+        ("和几个好友一拍即合", []),  # 几 + measure word is a vague word
+        ("2018年销售额达到2000万", [("MONEY", "2000万")]),  # money by context
+        ("交几元、几十元", [("MONEY", "几元"), ("MONEY", "几十元")]),
+    ],
+)
+def test_number_edge_cases(text, expected):
+    assert [f for f in found(text) if f[0] in ("QUANTITY", "MONEY")] == expected

@@ -210,3 +210,20 @@ def test_short_forms() -> None:
     assert short_forms("东乡族自治县", "county") == {"东乡"}
     assert short_forms("新疆维吾尔自治区", "province") == {"新疆"}
     assert short_forms("易县", "county") == set()  # one character: no short form
+
+
+def test_short_form_judge():
+    from training.build_short_forms import standalone
+
+    assert standalone(35, "ns")  # 南郑: a place name in jieba
+    assert standalone(7, "nr")  # 巫溪: rare, so not an ordinary word
+    assert not standalone(13478, "vn")  # 合作: a frequent ordinary word
+    assert not standalone(3, "m")  # a numeral is never a place on its own
+
+
+def test_standalone_short_forms_are_county_short_forms():
+    from serving.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.standalone_short and gaz.standalone_short <= set(gaz.county_short)
+    assert "南郑" in gaz.standalone_short and "合作" not in gaz.standalone_short

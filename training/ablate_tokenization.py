@@ -16,10 +16,18 @@ from pathlib import Path
 from tokenizers import Tokenizer
 
 from training.evaluate import REPORTS
-from training.ship import ensure_base
 from training.metrics import table
-from training.pipeline import alignment_report, load_split, log, predict, score_spans, tagger_for, train_model
+from training.pipeline import (
+    alignment_report,
+    load_split,
+    log,
+    predict,
+    score_spans,
+    tagger_for,
+    train_model,
+)
 from training.settings import TrainSettings
+from training.ship import ensure_base
 from training.train import project_tokenizer
 
 
