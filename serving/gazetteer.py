@@ -24,6 +24,7 @@ NOT_IN_NAME_TAGS = ("v", "p", "a", "d", "c", "r", "f", "m", "t", "q", "u")
 NOT_IN_NAME_MIN_FREQ = 50
 NOT_IN_NAME_NOUN_FREQ = 5000
 # After these a short form is the head of a town or village name (阳春镇), not the county.
+_ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
@@ -125,7 +126,7 @@ class Gazetteer:
                 if length < 2 or i + length > n:
                     continue
                 piece = text[i : i + length]
-                if piece in self.names or (
+                if piece in self.names and self._whole(text, piece, i, i + length) or (
                     (piece in shorts or (piece in alone and self._stands_alone(text, i, i + length)))
                     and not _TOWN_AFTER.match(text, i + length)
                 ):
@@ -136,6 +137,12 @@ class Gazetteer:
                 i += 1
         return out
 
+
+    def _whole(self, text: str, piece: str, start: int, end: int) -> bool:
+        """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
+        if piece[-1] not in _ADMIN_SUFFIX_CHARS and text[end : end + 1] in ("镇", "乡"):
+            return False
+        return not (len(piece) == 2 and text[start - 1 : start + 1] in self.common_words)
 
     def _stands_alone(self, text: str, start: int, end: int) -> bool:
         """False when the piece straddles a frequent word: 和政 in 党和政府."""

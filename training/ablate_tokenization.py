@@ -11,9 +11,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from pathlib import Path
-
-from tokenizers import Tokenizer
 
 from training.evaluate import REPORTS
 from training.metrics import table
@@ -31,20 +28,13 @@ from training.ship import ensure_base
 from training.train import project_tokenizer
 
 
-def base_tokenizer(base: Path) -> Tokenizer:
-    tok = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
-
-
 def main() -> int:
     t0 = time.time()
     settings = dataclasses.replace(TrainSettings(), weak_epochs=0)
     ensure_base(settings)
     split = load_split()
     report: dict = {"settings": settings.as_json(), "dev_documents": sorted({s.doc for s in split.dev})}
-    for name, tok in (("base pieces", base_tokenizer(settings.base)), ("char split", project_tokenizer(settings.base))):
+    for name, tok in (("base pieces", project_tokenizer(settings.base, char_split=False)), ("char split", project_tokenizer(settings.base, char_split=True))):
         align = alignment_report(tok, split.train + split.dev, settings)
         model = train_model(split.train, settings, tok, None, desc=name)
         tagger = tagger_for(model, tok, settings)

@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_base(settings)
     REPORTS.mkdir(exist_ok=True)
     split = load_split()
-    tok = project_tokenizer(settings.base)
+    tok = project_tokenizer(settings.base, settings.char_split)
     report: dict[str, Any] = {"settings": settings.as_json(), "documents": {
         "train": sorted({s.doc for s in split.train}), "dev": sorted({s.doc for s in split.dev}),
         "test": sorted({s.doc for s in split.test})}}

@@ -60,7 +60,7 @@ def export_only(settings: TrainSettings) -> dict[str, Any]:
     from transformers import AutoModelForTokenClassification
 
     split = load_split()
-    tok = project_tokenizer(settings.base)
+    tok = project_tokenizer(settings.base, settings.char_split)
     model = AutoModelForTokenClassification.from_pretrained(str(CACHE / "last-train")).eval()
     return ship(settings, split, tok, model, time.time())
 
@@ -70,7 +70,7 @@ def train_and_ship(settings: TrainSettings) -> dict[str, Any]:
     ensure_base(settings)
     split = load_split()
     log(f"split: train {len(split.train)} / dev {len(split.dev)} / test {len(split.test)} sentences")
-    tok = project_tokenizer(settings.base)
+    tok = project_tokenizer(settings.base, settings.char_split)
     init = weak_init(settings.base, tok, settings)
     model = train_model(split.train, settings, tok, init)
     checkpoint = CACHE / "last-train"
