@@ -159,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--lr", type=float)
-    ap.add_argument("--no-weak", action="store_true", help="skip weak-supervision pre-training")
+    ap.add_argument("--weak-epochs", type=int, help="epochs of weak-supervision pre-training (default 0: off)")
+    ap.add_argument("--char-split", action="store_true", help="one token per CJK character/digit")
     ap.add_argument("--export-only", action="store_true", help="re-export the last trained checkpoint")
     args = ap.parse_args(argv)
     settings = TrainSettings()
@@ -171,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         settings.epochs = args.epochs
     if args.lr:
         settings.lr = args.lr
-    if args.no_weak:
-        settings.weak_epochs = 0
+    if args.weak_epochs is not None:
+        settings.weak_epochs = args.weak_epochs
+    if args.char_split:
+        settings.char_split = True
     t0 = time.time()
     report = export_only(settings) if args.export_only else train_and_ship(settings)
     print(json.dumps(report, ensure_ascii=False, indent=1))
