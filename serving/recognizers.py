@@ -226,7 +226,8 @@ ORG_SUFFIXES = (
     "统战部", "领导小组", "基金会", "办公室", "大队", "服务队", "合作社", "村公所", "服务中心",
     "管理中心", "交易中心", "培训中心", "研究中心", "指挥中心", "监测中心", "晚报", "报社",
     "制造厂", "制品厂", "加工厂", "厂", "妇联", "联合会", "分会", "服务站", "服务厅", "文教办", "足协",
-    "义工联", "工商联", "残联", "团委", "税务局", "国税局", "地税局",
+    "义工联", "工商联", "残联", "团委", "税务局", "国税局", "地税局", "卫计室", "卫生室", "卫生院",
+    "委会",
     "扶贫开发办公室", "扶贫办", "委员会", "党委", "区委", "县委", "市委", "省委", "州委", "政府",
     "发改委", "卫健委", "教育局", "民政局", "财政局", "人社局", "农业农村局", "水务局", "公安局",
     "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
@@ -281,6 +282,9 @@ _COMPANY = re.compile(
     r"[\u4e00-\u9fff]{2,14}(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份有限公司|有限责任公司|有限公司)"
 )
 _QUOTED_ORG = re.compile(r"“([^“”]{2,14}(?:公司|集团|商会|协会|合作社|银行))”")
+# A quoted name followed by one of these is a platform or outlet: “五峰蓝”电商平台.
+_PLATFORM_AFTER = re.compile(r"”(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序)")
+_QUOTED_PLATFORM = re.compile(r"“([^“”]{2,14})”(?=(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序))")
 _CUT_BEFORE_COMPANY = set("的了在是和与及对向为把被将从由等让给、")
 # Last characters of a body's name: a company written right after one starts anew.
 _BODY_END = set("厂队局司会院所部社委")
@@ -305,6 +309,8 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
         if len(head) - cut >= 6:
             out.append(Span("ORG", start + cut, m.end(), RULE_SCORE, "rules"))
     for m in _QUOTED_ORG.finditer(text):
+        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in _QUOTED_PLATFORM.finditer(text):
         out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     return out
 
@@ -338,13 +344,15 @@ CLOSED_POLICIES = (
     "低保", "特困供养", "临时救助", "退耕还林", "退耕还草", "生态移民", "棚户区改造", "厕所革命",
     "先诊疗后付费", "两不愁三保障", "四个不摘", "五个一批", "三重保障", "十项制度", "七长制",
     "一站式服务", "一单式结算", "六个精准", "五个一批", "苏陕协作", "苏陕扶贫协作",
+    # Written variants of the programs above.
+    "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
 )
-_NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金")
+_NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏目|关注|联播|访谈|之声|网)$")
 # Quoted numeric slogans and mechanisms: 两不愁三保障, 三条铁律, 一周一调度、一周一通报.
-_SLOGAN = re.compile(rf"^[{_CN_DIGITS}\d][\u4e00-\u9fff、+\dX]*$")
+_SLOGAN = re.compile(rf"^[{_CN_DIGITS}双\d][\u4e00-\u9fff、+\dX]*$")
 
 
 # Quoted numerals that are words, groups or people, not programs (guideline: population
@@ -354,7 +362,8 @@ _NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "币",
 # Heads that make a quoted name a program on their own (“春风行动”, “电力扶贫共富工程”) or,
 # written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
 _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
-          "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫")
+          "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫", "名单",
+          "清单", "经验")
 _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{_alternation(_HEADS)})")
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(_HEADS)})")
 _PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{_alternation(UNITS)})?")
@@ -372,23 +381,27 @@ def _policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
+        if _PLATFORM_AFTER.match(text, m.end(1)):
+            continue  # an ORG (see _company_spans)
         listed = _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner)
         if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
             continue
         named = _PROGRAM_NAME.fullmatch(inner) and not re.search(r"[，,。；;！!？?]", inner)
+        # A slogan names a program together with the head written after it:
+        # “5+X”特色产业扶贫, “345”工作法. Only a slogan of digits or letters needs its head.
+        head = _PROGRAM_HEAD.match(text, m.end())
+        if head and "的" in head.group():
+            head = None
+        coded = re.search(r"[0-9A-Za-z]", inner) is not None
         slogan = (
-            (_SLOGAN.match(inner) and not _PLAIN_AMOUNT.fullmatch(inner))
+            (_SLOGAN.match(inner) and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head)))
             or _CLAUSE_LIST.fullmatch(inner)
             or _PLUS_MODEL.fullmatch(inner)
         )
         if not (named or slogan):
             continue
         end = m.end(1)
-        # A slogan names a program together with the head written after it:
-        # “5+X”特色产业扶贫, “345”工作法, “双基”提升工程.
-        # Only a slogan of digits or letters needs its head to mean anything.
-        head = _PROGRAM_HEAD.match(text, m.end())
-        if slogan and head and re.search(r"[0-9A-Za-z]", inner) and "的" not in head.group():
+        if slogan and head and coded:
             end = head.end()
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
     for m in re.finditer(_alternation(CLOSED_POLICIES), text):

@@ -115,3 +115,17 @@ def test_names(text, etype, expected):
 )
 def test_number_edge_cases(text, expected):
     assert [f for f in found(text) if f[0] in ("QUANTITY", "MONEY")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("回到家乡五峰创业", [("REGION", "五峰")]),  # an autonomous county's usual name
+        ("黔西南州义务教育", [("REGION", "黔西南州")]),  # autonomous prefecture + 州
+        ("宁强县巴山镇石坝子村", [("REGION", "宁强县"), ("REGION", "巴山镇"), ("REGION", "石坝子村")]),
+        ("国家农产品质量安全示范县", []),  # 范县 inside 示范县
+        ("打造“五峰蓝”电商平台", [("ORG", "五峰蓝")]),  # a quoted platform is an ORG
+    ],
+)
+def test_places_and_platforms(text, expected):
+    assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected

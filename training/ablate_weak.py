@@ -14,7 +14,15 @@ import time
 
 from training.evaluate import REPORTS
 from training.metrics import table
-from training.pipeline import load_split, log, predict, score_spans, tagger_for, train_model, weak_init
+from training.pipeline import (
+    load_split,
+    log,
+    predict,
+    score_spans,
+    tagger_for,
+    train_model,
+    weak_init,
+)
 from training.settings import TrainSettings
 from training.ship import ensure_base
 from training.train import project_tokenizer

@@ -6,7 +6,8 @@ form when the text also names the full county; this list says which short forms 
 accept without that. The judge is jieba's dictionary (jieba 0.42.1, MIT, ``dict.txt``:
 word, corpus frequency, part of speech): a short form qualifies when jieba tags it a
 place name (``ns``), or when it is rare (frequency below ``RARE``) and not tagged as a
-numeral, measure word, locative, time word, adverb, conjunction or pronoun. Run::
+numeral, measure word, locative, time word, adverb, conjunction or pronoun; an autonomous
+county's short form qualifies unless it is frequent (五峰 for 五峰土家族自治县). Run::
 
     python -m training.build_short_forms                    # pip-downloads the pinned sdist
     python -m training.build_short_forms --sdist X.tar.gz   # or use a local copy
@@ -43,6 +44,7 @@ RARE = 100
 # Parts of speech that are never a place on their own (m numeral, q measure word,
 # s locative, f direction, t time, d adverb, c conjunction, r pronoun).
 NEVER_PLACE_TAGS = frozenset("mqsftdcr")
+COMMON_AUTONOMOUS = 1000
 
 
 def download(dest: Path) -> Path:
@@ -67,9 +69,13 @@ def read_dict(sdist: Path) -> dict[str, tuple[int, str]]:
     return words
 
 
-def standalone(freq: int, tag: str) -> bool:
+def standalone(freq: int, tag: str, autonomous: bool = False) -> bool:
     if tag.startswith("ns"):
         return True
+    # An autonomous county is called by its short form (五峰 for 五峰土家族自治县) even when
+    # the short form is also a word, unless the word is frequent.
+    if autonomous:
+        return freq < COMMON_AUTONOMOUS
     return freq < RARE and not any(tag.startswith(t) for t in NEVER_PLACE_TAGS)
 
 
@@ -83,7 +89,7 @@ def build(words: dict[str, tuple[int, str]]) -> list[tuple[str, str, int, str]]:
         if len(short) < 2 or short == e.name or short in SHORT_STOPLIST or short in gaz.names:
             continue
         freq, tag = words.get(short, (0, "-"))
-        if standalone(freq, tag):
+        if standalone(freq, tag, autonomous="自治" in e.name):
             rows.append((short, e.name, freq, tag))
     # One row per short form (the first county in code order names it).
     seen: set[str] = set()
