@@ -9,10 +9,10 @@ IN     ?=
 OUT    ?=
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: help serve test test-fast train eval bench tag lint validate stats base clean
+.PHONY: help serve test test-fast train eval ablate bench tag lint validate stats base clean
 
 help:
-	@echo "make serve | test | train | eval | bench | tag IN=.. OUT=.. | lint | validate | stats"
+	@echo "make serve | test | train | eval | ablate | bench | tag IN=.. OUT=.. | lint | validate | stats"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ train: $(VENV)/.dev-installed
 
 eval: $(VENV)/.dev-installed
 	$(BIN)/python -m training.evaluate
+
+# Dev-split ablations behind two defaults: tokenization and weak supervision (~30 min).
+ablate: $(VENV)/.dev-installed
+	$(BIN)/python -m training.ablate_tokenization
+	$(BIN)/python -m training.ablate_weak
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m training.bench

@@ -25,6 +25,13 @@ NOT_IN_NAME_MIN_FREQ = 50
 NOT_IN_NAME_NOUN_FREQ = 5000
 # After these a short form is the head of a town or village name (阳春镇), not the county.
 _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
+# Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
+_BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
@@ -133,17 +140,18 @@ class Gazetteer:
         shorts = {k for k, full in self.county_short.items() if full in text and k in text}
         alone = {k for k in self.standalone_short if k in text} - shorts
         out: list[tuple[int, int]] = []
-        i, n = 0, len(text)
+        i, n, prev_end = 0, len(text), -1
         while i < n:
             for length in self.lengths.get(text[i], ()):
                 if length < 2 or i + length > n:
                     continue
                 piece = text[i : i + length]
-                if piece in self.names and self._whole(text, piece, i, i + length) or (
+                if piece in self.names and self._whole(text, piece, i, i + length, prev_end) or (
                     (piece in shorts or (piece in alone and self._stands_alone(text, i, i + length)))
                     and not _TOWN_AFTER.match(text, i + length)
                 ):
                     out.append((i, i + length))
+                    prev_end = i + length
                     i += length
                     break
             else:
@@ -151,11 +159,23 @@ class Gazetteer:
         return out
 
 
-    def _whole(self, text: str, piece: str, start: int, end: int) -> bool:
+    def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
         if piece[-1] not in _ADMIN_SUFFIX_CHARS and text[end : end + 1] in ("镇", "乡"):
             return False
-        return not (len(piece) == 2 and text[start - 1 : start + 1] in self.common_words)
+        if len(piece) == 2 and text[start - 1 : start + 1] in self.common_words:
+            return False
+        # A one-character county (和县, 沙县, 单县) glued to the word before it is a straddle
+        # (刘逾和县林业局) unless what precedes is a higher division (榆林市佳县).
+        return not (
+            len(piece) == 2
+            and piece[-1] == "县"
+            and start > 0
+            and _is_cjk(text[start - 1])
+            and text[start - 1] not in _ADMIN_SUFFIX_CHARS
+            and text[start - 1] not in _BEFORE_PLACE
+            and start != prev_end
+        )
 
     def _stands_alone(self, text: str, start: int, end: int) -> bool:
         """False when the piece straddles a frequent word: 和政 in 党和政府."""

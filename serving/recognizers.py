@@ -156,7 +156,7 @@ def _number_spans(text: str) -> list[Span]:
 
 # -- places -------------------------------------------------------------------------------
 
-_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]{1,4}?村")
+_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
 _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 _ADMIN_END = set("省市县区镇乡村州旗盟道")
@@ -188,7 +188,7 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
         core = name[: -len(m.group("suffix"))]
         if any(ch in _NOT_PLACE_CHARS for ch in name) or name[0] in _NOT_PLACE_HEAD:
             continue
-        if any(ch in "乡村镇驻" for ch in core) or not gaz.plausible_name(core):
+        if any(ch in "乡村镇驻" for ch in core) or core.endswith(("小", "特色")) or not gaz.plausible_name(core):
             continue
         if any(sp.start < end and start < sp.end for sp in out):
             continue
@@ -349,6 +349,12 @@ CLOSED_POLICIES = (
 )
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
+# What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
+DOCUMENT_HEADS = (
+    "意见", "方案", "通知", "协议", "措施", "清单", "规划", "条例", "计划", "政策", "办法", "规定",
+    "决定", "细则", "规则", "纲要", "标准", "指南", "目录", "名录", "公约", "法", "制度", "战略",
+    "报告", "章程", "准则", "守则", "要点", "决议", "通告", "公告", "机制", "工程", "行动", "备忘录",
+)
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏目|关注|联播|访谈|之声|网)$")
 # Quoted numeric slogans and mechanisms: 两不愁三保障, 三条铁律, 一周一调度、一周一通报.
@@ -376,8 +382,8 @@ def _policy_spans(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _BOOK.finditer(text):
         title = m.group(1)
-        if _MEDIA_TITLE.search(title) or title in KNOWN_ORGS:
-            continue
+        if _MEDIA_TITLE.search(title) or title in KNOWN_ORGS or not title.endswith(DOCUMENT_HEADS):
+            continue  # a newspaper, programme, book or article title
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED.finditer(text):
         inner = m.group(1)

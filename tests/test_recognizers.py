@@ -129,3 +129,17 @@ def test_number_edge_cases(text, expected):
 )
 def test_places_and_platforms(text, expected):
     assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("邀请主任刘逾和县林业局副局长", "REGION", []),  # 和县 straddling a person's name
+        ("他被选派到佳县螅镇曹家沟村", "REGION", ["佳县", "螅镇", "曹家沟村"]),
+        ("《衡阳这封贫困户的来信让所有扶贫人泪目》", "POLICY", []),  # an article title
+        ("印发《农村供水用水条例》", "POLICY", ["农村供水用水条例"]),
+        ("打造康养小镇", "REGION", []),
+    ],
+)
+def test_straddles_and_titles(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
