@@ -1,5 +1,6 @@
 """A tiny randomly initialised BERT trained a few steps, exported to ONNX and served."""
 
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -11,7 +12,7 @@ from serving.runtime import OnnxRuntime  # noqa: E402
 from serving.tagger import Tagger  # noqa: E402
 from tests.conftest import tiny_tokenizer, write_model_dir  # noqa: E402
 from training.data import AlignStats, Sentence, encode_sentence  # noqa: E402
-from training.export import export_onnx, optimize, parity, quantize  # noqa: E402
+from training.export import compress_fp16, export_onnx, optimize, parity, quantize  # noqa: E402
 from training.settings import TrainSettings  # noqa: E402
 from training.train import encode_all, fit, load_model  # noqa: E402
 
@@ -91,3 +92,12 @@ def test_train_export_serve_end_to_end(tiny_base, tmp_path):
     optimize(folder / "model.onnx", tmp_path / "opt.onnx", model.config)
     quantize(tmp_path / "opt.onnx", tmp_path / "int8.onnx")
     assert (tmp_path / "int8.onnx").stat().st_size < (folder / "model.onnx").stat().st_size
+    # fp16-stored weights: a smaller file (about half for the real model, where weights
+    # dominate), the same outputs up to fp16 rounding.
+    compress_fp16(tmp_path / "opt.onnx", tmp_path / "fp16w.onnx", min_elements=1)
+    assert (tmp_path / "fp16w.onnx").stat().st_size < (tmp_path / "opt.onnx").stat().st_size
+    half = Tagger(folder, runtime=OnnxRuntime(tmp_path / "fp16w.onnx"))
+    ids = np.array([sample[0]], dtype=np.int64)
+    mask = np.ones_like(ids)
+    diff = np.abs(half.runtime.probabilities(ids, mask) - tagger.runtime.probabilities(ids, mask)).max()
+    assert diff < 1e-2

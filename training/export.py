@@ -93,6 +93,41 @@ def quantize(src: Path, dst: Path) -> None:
     )
 
 
+FP16_MAX = 65504.0
+
+
+def compress_fp16(src: Path, dst: Path, min_elements: int = 1024) -> None:
+    """Store large float weights as fp16, each followed by a Cast back to fp32.
+
+    Compute stays fp32 (ONNX Runtime folds the casts when the session loads), so the file
+    halves while the outputs move only by fp16 rounding of the weights. The fallback when
+    INT8 costs too much F1 but fp32 is too large to ship.
+    """
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(src))
+    graph = model.graph
+    casts = []
+    keep = []
+    for init in graph.initializer:
+        arr = numpy_helper.to_array(init)
+        # Constants beyond the fp16 range (attention-mask fills) stay fp32.
+        if arr.dtype == np.float32 and arr.size >= min_elements and np.abs(arr).max() <= FP16_MAX:
+            half = numpy_helper.from_array(arr.astype(np.float16), init.name + "_fp16")
+            keep.append(half)
+            casts.append(helper.make_node("Cast", [half.name], [init.name], to=onnx.TensorProto.FLOAT, name=init.name + "_cast"))
+        else:
+            keep.append(init)
+    del graph.initializer[:]
+    graph.initializer.extend(keep)
+    nodes = casts + list(graph.node)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    onnx.save(model, str(dst))
+
+
 def parity(model: torch.nn.Module, onnx_path: Path, samples: list[list[int]], pad_id: int) -> float:
     """Max |logit difference| between torch fp32 and ONNX on the given token id rows."""
     n = max(len(s) for s in samples)
