@@ -126,6 +126,8 @@ class Gazetteer:
                 short = _strip(e.name, COUNTY_SUFFIXES)
                 if len(short) >= 2 and short not in SHORT_STOPLIST and short != e.name:
                     self.county_short.setdefault(short, e.name)
+                    if "自治" in e.name:  # 五峰县 for 五峰土家族自治县
+                        self.names.add(short + ("旗" if e.name.endswith("旗") else "县"))
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
         self.names.update(NAMED_AREAS)
         self.names.update(COUNTRIES)

@@ -143,3 +143,8 @@ def test_places_and_platforms(text, expected):
 )
 def test_straddles_and_titles(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+def test_informal_autonomous_county_and_rural_bank():
+    # 五峰县 is how people write 五峰土家族自治县; a rural commercial bank is an ORG.
+    assert found("五峰县农商行到五峰园区调研") == [("ORG", "五峰县农商行"), ("REGION", "五峰")]
