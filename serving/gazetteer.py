@@ -18,21 +18,22 @@ SHORT_FORMS = DATA.parent / "county_short_forms.tsv"
 # Frequent two-character words (same source): a standalone short form that straddles one
 # (和政 in 党和政府) is not a name.
 COMMON_WORDS = DATA.parent / "common_words.tsv"
-# ... and frequent words of these kinds never sit inside a place name (召开村, 实现镇).
 STRADDLE_MIN_FREQ = 300
+# ... and frequent words of these kinds never sit inside a place name (召开村, 实现镇).
 NOT_IN_NAME_TAGS = ("v", "p", "a", "d", "c", "r", "f", "m", "t", "q", "u")
 NOT_IN_NAME_MIN_FREQ = 50
 NOT_IN_NAME_NOUN_FREQ = 5000
-# After these a short form is the head of a town or village name (阳春镇), not the county.
+# Last characters of a full division name (汉中市, 佳县).
 _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 # Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
 _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
+# After these a short form is the head of a town or village name (阳春镇), not the county.
+_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
 
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
-_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
@@ -66,7 +67,16 @@ COUNTRIES = (
 )
 # Short forms that are ordinary words far more often than places.
 SHORT_STOPLIST = frozenset(
-    ["城关", "新区", "城区", "郊区", "矿区", "市中", "中心", "新城", "和平", "白云", "永和", "平安", "长安", "安全", "开发", "高新", "经济", "金山", "东区", "西区", "南区", "北区", "中区", "宝山", "青山", "红旗", "向阳", "新华", "城中", "城东", "城西", "城南", "城北", "江北", "江南", "河东", "河西", "河北", "河南", "山东", "山西", "湖南", "湖北", "广东", "广西", "海南", "东山", "西山", "南山", "北山", "清河", "新兴", "新民", "长寿", "永定", "和顺", "太和", "安定", "大同", "通州", "建设", "解放", "团结", "胜利", "光明", "东方", "朝阳", "南京", "双桥", "城厢", "普陀", "黄埔", "五华", "宁国", "凤凰", "金川", "石门", "天门", "龙门", "云龙", "龙华", "龙江", "兴化", "兴业", "丰都", "保定", "安平", "安居", "富民", "文明", "大方", "昌平", "东平", "西平", "南平", "北平", "和田", "吉利", "永安", "兴安", "恩平", "义乌", "长宁", "新建", "兴国", "乐业", "互助"]
+    [
+        "城关", "新区", "城区", "郊区", "矿区", "市中", "中心", "新城", "和平", "白云", "永和", "平安", "长安", "安全",
+        "开发", "高新", "经济", "金山", "东区", "西区", "南区", "北区", "中区", "宝山", "青山", "红旗", "向阳", "新华",
+        "城中", "城东", "城西", "城南", "城北", "江北", "江南", "河东", "河西", "河北", "河南", "山东", "山西", "湖南",
+        "湖北", "广东", "广西", "海南", "东山", "西山", "南山", "北山", "清河", "新兴", "新民", "长寿", "永定", "和顺",
+        "太和", "安定", "大同", "通州", "建设", "解放", "团结", "胜利", "光明", "东方", "朝阳", "南京", "双桥", "城厢",
+        "普陀", "黄埔", "五华", "宁国", "凤凰", "金川", "石门", "天门", "龙门", "云龙", "龙华", "龙江", "兴化", "兴业",
+        "丰都", "保定", "安平", "安居", "富民", "文明", "大方", "昌平", "东平", "西平", "南平", "北平", "和田", "吉利",
+        "永安", "兴安", "恩平", "义乌", "长宁", "新建", "兴国", "乐业", "互助",
+    ]
 )
 PROVINCE_SHORT_OK = frozenset(["河北", "山西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南"])
 
@@ -131,7 +141,6 @@ class Gazetteer:
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
         self.names.update(NAMED_AREAS)
         self.names.update(COUNTRIES)
-        self.max_len = max(len(n) for n in self.names)
         # Name lengths by first character, longest first: most positions start no name.
         self.lengths: dict[str, tuple[int, ...]] = {}
         for name in list(self.names) + list(self.county_short):
@@ -139,8 +148,6 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Longest-match, left-to-right, non-overlapping name spans."""
-        shorts = {k for k, full in self.county_short.items() if full in text and k in text}
-        alone = {k for k in self.standalone_short if k in text} - shorts
         out: list[tuple[int, int]] = []
         i, n, prev_end = 0, len(text), -1
         while i < n:
@@ -149,7 +156,11 @@ class Gazetteer:
                     continue
                 piece = text[i : i + length]
                 if piece in self.names and self._whole(text, piece, i, i + length, prev_end) or (
-                    (piece in shorts or (piece in alone and self._stands_alone(text, i, i + length)))
+                    piece in self.county_short
+                    and (
+                        self.county_short[piece] in text  # the text names the full county
+                        or (piece in self.standalone_short and self._stands_alone(text, i, i + length))
+                    )
                     and not _TOWN_AFTER.match(text, i + length)
                 ):
                     out.append((i, i + length))
@@ -159,7 +170,6 @@ class Gazetteer:
             else:
                 i += 1
         return out
-
 
     def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
@@ -183,22 +193,22 @@ class Gazetteer:
         """False when the piece straddles a frequent word: 和政 in 党和政府."""
         return text[end - 1 : end + 1] not in self.common_words and text[start - 1 : start + 1] not in self.common_words
 
-
     def plausible_name(self, core: str) -> bool:
         """False when a town/village name's core holds a common non-name word (召开, 实现)."""
         return not any(core[i : i + 2] in self.not_in_name for i in range(len(core) - 1))
 
 
 def load_gazetteer(path: Path = DATA) -> Gazetteer:
-    with path.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+    rows = _read_tsv(path, required=True)
     entries = [Entry(r["code"], r["name"], r["level"], r.get("parent_code") or "") for r in rows]
-    standalone: frozenset[str] = frozenset()
-    if SHORT_FORMS.exists():
-        with SHORT_FORMS.open(encoding="utf-8") as f:
-            standalone = frozenset(r["short"] for r in csv.DictReader(f, delimiter="\t"))
-    common: dict[str, tuple[int, str]] = {}
-    if COMMON_WORDS.exists():
-        with COMMON_WORDS.open(encoding="utf-8") as f:
-            common = {r["word"]: (int(r["jieba_freq"]), r["jieba_tag"]) for r in csv.DictReader(f, delimiter="\t")}
+    standalone = frozenset(r["short"] for r in _read_tsv(SHORT_FORMS))
+    common = {r["word"]: (int(r["jieba_freq"]), r["jieba_tag"]) for r in _read_tsv(COMMON_WORDS)}
     return Gazetteer(entries, standalone, common)
+
+
+def _read_tsv(path: Path, required: bool = False) -> list[dict[str, str]]:
+    """Rows of a headed TSV file; none when an optional file is absent."""
+    if not required and not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))

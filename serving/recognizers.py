@@ -51,7 +51,7 @@ TIME_AFTER = ("年", "月", "日", "号", "时", "点", "分钟", "分", "秒", 
               "个月", "小时", "世纪", "年代", "代", "后", "届")
 
 _NUM_RE = re.compile(NUMBER)
-_QUOTED_ANY = re.compile(r"“([^“”]{1,30})”")
+_QUOTED = re.compile(r"“([^“”]{2,30})”")
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
 _MONEY_CONTEXT = re.compile(r"销售额|营业额|收入|资金|投资|筹款|产值|收益|利润|资产|捐款|借款|贷款|存款|赃款|工资")
 MONEY_CONTEXT_CHARS = 8
@@ -86,7 +86,7 @@ def _number_spans(text: str) -> list[Span]:
     out: list[Span] = []
     taken = [False] * len(text)
     candidates: list[tuple[int, int, str]] = []
-    quoted = [(q.start(1), q.end(1)) for q in _QUOTED_ANY.finditer(text)]
+    quoted = [(q.start(1), q.end(1)) for q in _QUOTED.finditer(text)]
     for m in _UNIT_RANGE.finditer(text):
         etype = "MONEY" if m.group("u2") == "元" else "QUANTITY"
         candidates.append((m.start(), m.end(), etype))
@@ -268,7 +268,6 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         if not _org_head_ok(text, more.end()):
             return end
         end = more.end()
-    return end
 
 
 def _org_head_ok(text: str, end: int) -> bool:
@@ -283,8 +282,9 @@ _COMPANY = re.compile(
 )
 _QUOTED_ORG = re.compile(r"“([^“”]{2,14}(?:公司|集团|商会|协会|合作社|银行))”")
 # A quoted name followed by one of these is a platform or outlet: “五峰蓝”电商平台.
-_PLATFORM_AFTER = re.compile(r"”(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序)")
-_QUOTED_PLATFORM = re.compile(r"“([^“”]{2,14})”(?=(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序))")
+_PLATFORM = r"(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序)"
+_PLATFORM_AFTER = re.compile(rf"”{_PLATFORM}")
+_QUOTED_PLATFORM = re.compile(rf"“([^“”]{{2,14}})”(?={_PLATFORM})")
 _CUT_BEFORE_COMPANY = set("的了在是和与及对向为把被将从由等让给、")
 # Last characters of a body's name: a company written right after one starts anew.
 _BODY_END = set("厂队局司会院所部社委")
@@ -348,7 +348,6 @@ CLOSED_POLICIES = (
     "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
 )
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
-_QUOTED = re.compile(r"“([^“”]{2,30})”")
 # What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
 DOCUMENT_HEADS = (
     "意见", "方案", "通知", "协议", "措施", "清单", "规划", "条例", "计划", "政策", "办法", "规定",
@@ -399,11 +398,7 @@ def _policy_spans(text: str) -> list[Span]:
         if head and "的" in head.group():
             head = None
         coded = re.search(r"[0-9A-Za-z]", inner) is not None
-        slogan = (
-            (_SLOGAN.match(inner) and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head)))
-            or _CLAUSE_LIST.fullmatch(inner)
-            or _PLUS_MODEL.fullmatch(inner)
-        )
+        slogan = (_SLOGAN.match(inner) and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head))) or listed
         if not (named or slogan):
             continue
         end = m.end(1)
