@@ -54,8 +54,7 @@ eval: $(VENV)/.dev-installed
 
 # Dev-split ablations behind two defaults: tokenization and weak supervision (~30 min).
 ablate: $(VENV)/.dev-installed
-	$(BIN)/python -m training.ablate_tokenization
-	$(BIN)/python -m training.ablate_weak
+	$(BIN)/python -m training.ablate
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m training.bench

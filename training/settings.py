@@ -19,7 +19,7 @@ class TrainSettings:
     max_tokens: int = field(default_factory=lambda: ServingSettings().max_tokens)
     window_overlap: int = field(default_factory=lambda: ServingSettings().window_overlap)
     # Tokenization: the base model's own pieces (False) or one piece per CJK character and
-    # digit (True). Measured on dev (make tokenization; reports/tokenization.json): model
+    # digit (True). Measured on dev (make ablate; reports/tokenization.json): model
     # micro-F1 0.661 with base pieces vs 0.613 with char split, hybrid 0.735 vs 0.724, and
     # base pieces halve the sequence length (training and inference time).
     char_split: bool = False
