@@ -1,14 +1,16 @@
 """`make eval`: every score on text the scored system never trained on, in one run.
 
 1. rules alone on every gold document (no training involved);
-2. document-grouped k-fold cross-validation (5 folds by default: 31 one-document folds
-   would take hours on 2 cores) over all non-test documents
-   (rules / model / hybrid, each fold's model trained on the other folds);
-3. the fixed test split: rules, model (gold only), model (weak + gold), hybrid, anchors;
-4. a learning curve on the test split (seeds, +10, +20, all training articles) with a PNG;
-5. the test split converted to traditional script;
+2. the fixed test split: rules, model (gold only), model (weak + gold), hybrid, anchors;
+3. the test split converted to traditional script;
+4. leave-one-document-out cross-validation over all non-test documents (rules / model /
+   hybrid, each fold's model trained on every other document); `--folds K` runs K
+   document-grouped folds instead, for a quicker look;
+5. a learning curve on the test split (seeds, +10, +20, all training articles) with a PNG;
 6. normalizer value accuracy on the gold MONEY/QUANTITY spans beside cn2an and jionlp.
-Prints tables and writes reports/eval.json.
+Trained models are cached in .cache/models by everything they depend on (data, recipe,
+base, training code), so a re-run after a rules-only change only re-scores. Prints tables
+and writes reports/eval.json after every section (`"complete": false` until the end).
 """
 
 from __future__ import annotations
@@ -40,8 +42,11 @@ REPORTS = ROOT / "reports"
 
 
 def folds(docs: list[str], k: int) -> list[list[str]]:
-    """Deterministic document folds: round-robin over sorted ids."""
+    """Deterministic document folds: round-robin over sorted ids; k <= 0 means one
+    document per fold (leave-one-document-out)."""
     ordered = sorted(docs)
+    if k <= 0 or k >= len(ordered):
+        return [[d] for d in ordered]
     return [ordered[i::k] for i in range(k) if ordered[i::k]]
 
 
@@ -90,11 +95,12 @@ def cross_validate(train_pool: list[Sentence], settings: TrainSettings, tok: Any
     docs = by_doc(train_pool)
     preds: dict[str, list] = {"rules": [], "model": [], "hybrid": [], **{v: [] for v in VARIANTS}}
     held_all: list[Sentence] = []
-    for i, fold in enumerate(folds(list(docs), k)):
+    groups = folds(list(docs), k)
+    for i, fold in enumerate(groups):
         held = [s for d in fold for s in docs[d]]
         rest = [s for d in docs if d not in fold for s in docs[d]]
-        log(f"fold {i + 1}/{k}: train {len(rest)} sentences, held out {len(held)} ({len(fold)} docs)")
-        model = train_model(rest, settings, tok, init, desc=f"fold {i + 1}")
+        log(f"fold {i + 1}/{len(groups)}: train {len(rest)} sentences, held out {len(held)} ({', '.join(fold)})")
+        model = train_model(rest, settings, tok, init, desc=f"fold {i + 1}/{len(groups)}", cache=True)
         tagger = tagger_for(model, tok, settings)
         for system in preds:
             if system in VARIANTS:
@@ -114,7 +120,7 @@ def learning_curve(split: Any, settings: TrainSettings, tok: Any, init: Any) -> 
             continue
         chosen = set(corpus_docs[:n])
         train = seeds + [s for s in split.train if s.doc in chosen]
-        model = train_model(train, settings, tok, init, desc=f"curve +{n}")
+        model = train_model(train, settings, tok, init, desc=f"curve +{n}", cache=True)
         tagger = tagger_for(model, tok, settings)
         points[f"seeds+{n}"] = {
             "train_sentences": len(train),
@@ -147,22 +153,27 @@ def plot_curve(points: dict, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=0, help="document folds (default 0: leave one document out)")
     ap.add_argument("--skip-cv", action="store_true")
     ap.add_argument("--skip-curve", action="store_true")
     ap.add_argument("--epochs", type=int)
+    ap.add_argument("--out", type=Path, default=REPORTS / "eval.json")
     args = ap.parse_args(argv)
     t0 = time.time()
     settings = TrainSettings()
     if args.epochs:
         settings.epochs = args.epochs
     ensure_base(settings)
-    REPORTS.mkdir(exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     split = load_split()
     tok = project_tokenizer(settings.base, settings.char_split)
-    report: dict[str, Any] = {"settings": settings.as_json(), "documents": {
+    report: dict[str, Any] = {"complete": False, "settings": settings.as_json(), "documents": {
         "train": sorted({s.doc for s in split.train}), "dev": sorted({s.doc for s in split.dev}),
         "test": sorted({s.doc for s in split.test})}}
+
+    def save() -> None:
+        report["seconds"] = round(time.time() - t0)
+        args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
     from training.compare_normalizers import compare
 
@@ -182,15 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     init = weak_init(settings.base, tok, settings)  # the shipped configuration
     weak = dataclasses.replace(settings, weak_epochs=max(1, settings.weak_epochs))
     init_weak = weak_init(settings.base, tok, weak)  # for the with/without comparison
-    if not args.skip_cv:
-        report["cross_validation"] = cross_validate(split.train + split.dev, settings, tok, init, args.folds)
-        print(table(report["cross_validation"], f"{args.folds}-fold cross-validation (documents)"))
 
     test_rows: dict[str, Any] = {"rules": score_spans(split.test, predict(rules_tagger, split.test, "rules"))}
-    gold_only = tagger_for(train_model(split.train, settings, tok, None, desc="gold only"), tok, settings)
+    gold_model = train_model(split.train, settings, tok, None, desc="gold only", cache=True)
+    gold_only = tagger_for(gold_model, tok, settings)
     test_rows["model (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "model"))
     test_rows["hybrid (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "hybrid"))
-    weak_model = train_model(split.train, settings, tok, init_weak, desc="weak+gold")
+    weak_model = train_model(split.train, settings, tok, init_weak, desc="weak+gold", cache=True)
     weak_tagger = tagger_for(weak_model, tok, settings)
     test_rows["model (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "model"))
     test_rows["hybrid (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "hybrid"))
@@ -207,15 +216,25 @@ def main(argv: list[str] | None = None) -> int:
         system: score_spans(trad, predict(shipped, trad, system)) for system in ("model", "hybrid")
     }
     print(table(report["test_traditional"], "fixed test split in traditional script"))
+    save()
+
+    if not args.skip_cv:
+        pool = split.train + split.dev
+        n_docs = len(by_doc(pool))
+        k = args.folds if 0 < args.folds < n_docs else n_docs
+        report["cross_validation_folds"] = "leave-one-document-out" if k == n_docs else f"{k} document folds"
+        report["cross_validation"] = cross_validate(pool, settings, tok, init, k)
+        print(table(report["cross_validation"], f"cross-validation ({report['cross_validation_folds']}, {n_docs} documents)"))
+        save()
 
     if not args.skip_curve:
         report["learning_curve"] = learning_curve(split, settings, tok, init)
-        plot_curve(report["learning_curve"], REPORTS / "learning_curve.png")
+        plot_curve(report["learning_curve"], args.out.parent / "learning_curve.png")
         print(table({k: v["hybrid"] for k, v in report["learning_curve"].items()}, "learning curve (hybrid, test)"))
 
-    report["seconds"] = round(time.time() - t0)
-    (REPORTS / "eval.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    log(f"wrote {REPORTS / 'eval.json'} in {report['seconds']} s")
+    report["complete"] = True
+    save()
+    log(f"wrote {args.out} in {report['seconds']} s")
     return 0
 
 

@@ -132,18 +132,51 @@ def weak_init(base: Path, tok: Tokenizer, settings: TrainSettings) -> dict[str, 
     return state
 
 
+def model_key(
+    train: list[Sentence], settings: TrainSettings, init: dict[str, torch.Tensor] | None
+) -> str:
+    """What a trained model depends on: base, recipe, training code, data and start weights."""
+    h = hashlib.sha256()
+    conv = settings.base / "conversion.json"
+    h.update(conv.read_bytes() if conv.exists() else str(settings.base).encode())
+    recipe = {k: v for k, v in settings.as_json().items() if k not in ("out", "corpus", "opset", "quantize", "int8_max_f1_drop", "weak_max_sentences", "weak_epochs")}
+    h.update(json.dumps([recipe, torch.__version__], sort_keys=True).encode())
+    for module in ("train.py", "data.py"):
+        h.update((Path(__file__).parent / module).read_bytes())
+    h.update(json.dumps([(s.text, [(e["type"], e["start"], e["end"]) for e in s.entities]) for s in train], ensure_ascii=False).encode())
+    if init is not None:
+        for name in sorted(init):
+            h.update(name.encode())
+            h.update(init[name].numpy().tobytes())
+    return h.hexdigest()[:16]
+
+
 def train_model(
     train: list[Sentence],
     settings: TrainSettings,
     tok: Tokenizer,
     init: dict[str, torch.Tensor] | None,
     desc: str = "gold",
+    cache: bool = False,
 ) -> torch.nn.Module:
+    """Fine-tune on `train`. With `cache`, a model trained before on exactly the same
+    inputs (see model_key) is loaded from .cache/models instead of trained again, so
+    `make eval` after a rules-only change re-scores without re-training."""
     model = load_model(settings.base, settings.layers)
+    path = CACHE / "models" / f"{model_key(train, settings, init)}.pt" if cache else None
+    if path is not None and path.exists():
+        log(f"{desc}: cached model {path.name}")
+        model.load_state_dict(torch.load(path))
+        return model.eval()
     if init is not None:
         model.load_state_dict(init)
     examples = encode_all(tok, train, settings)
     fit(model, examples, settings, special_ids(tok)["pad"], settings.epochs, desc=desc)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        torch.save(model.state_dict(), tmp)
+        tmp.replace(path)
     return model
 
 
