@@ -7,6 +7,7 @@ PORT   ?= 8000
 MODEL  ?= models/current
 IN     ?=
 OUT    ?=
+FOLDS  ?=
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .PHONY: help serve test test-fast train eval ablate bench tag lint validate stats base clean
@@ -50,7 +51,7 @@ train: $(VENV)/.dev-installed
 	$(BIN)/python -m training.train $(if $(BASE),--base $(BASE),)
 
 eval: $(VENV)/.dev-installed
-	$(BIN)/python -m training.evaluate
+	$(BIN)/python -m training.evaluate $(if $(FOLDS),--folds $(FOLDS),)
 
 # Dev-split ablations behind two defaults: tokenization and weak supervision (~30 min).
 ablate: $(VENV)/.dev-installed

@@ -101,3 +101,35 @@ def test_train_export_serve_end_to_end(tiny_base, tmp_path):
     mask = np.ones_like(ids)
     diff = np.abs(half.runtime.probabilities(ids, mask) - tagger.runtime.probabilities(ids, mask)).max()
     assert diff < 1e-2
+
+
+def test_leave_one_document_out_holds_every_document_out_exactly_once():
+    from training.evaluate import folds
+
+    docs = ["b", "a", "c", "d"]
+    assert folds(docs, 0) == [["a"], ["b"], ["c"], ["d"]]
+    assert folds(docs, 10) == [["a"], ["b"], ["c"], ["d"]]
+    two = folds(docs, 2)
+    assert sorted(d for f in two for d in f) == sorted(docs) and len(two) == 2
+
+
+def test_trained_model_cache_reuses_only_an_identical_training(tiny_base, tmp_path, monkeypatch):
+    import training.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CACHE", tmp_path)
+    tok = tiny_tokenizer()
+    settings = TrainSettings(base=tiny_base, layers=2, epochs=1, batch_size=2, warmup_ratio=0.0)
+    first = pipeline.train_model(SENTS, settings, tok, None, cache=True)
+    (saved,) = (tmp_path / "models").glob("*.pt")
+    calls = []
+    monkeypatch.setattr(pipeline, "fit", lambda *a, **k: calls.append(1) or [0.0])
+    again = pipeline.train_model(SENTS, settings, tok, None, cache=True)
+    assert calls == []  # loaded, not trained
+    for (name, a), (_, b) in zip(first.state_dict().items(), again.state_dict().items(), strict=True):
+        assert torch.equal(a, b), name
+    pipeline.train_model(SENTS[:1], settings, tok, None, cache=True)  # other data: trains
+    assert calls == [1]
+    assert pipeline.model_key(SENTS, settings, None) != pipeline.model_key(SENTS[:1], settings, None)
+    other = TrainSettings(base=tiny_base, layers=2, epochs=2, batch_size=2, warmup_ratio=0.0)
+    assert pipeline.model_key(SENTS, settings, None) != pipeline.model_key(SENTS, other, None)
+    assert saved.exists()
