@@ -27,6 +27,8 @@ NOT_IN_NAME_NOUN_FREQ = 5000
 _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 # Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
 _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
+_COMPASS = frozenset(["东北", "西北", "西南", "东南"])
+_AFTER_DIRECTION = set("部方面侧角边向风")
 # After these a short form is the head of a town or village name (阳春镇), not the county.
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
 
@@ -59,6 +61,13 @@ NAMED_AREAS = (
     "淮河", "嘉陵江", "丹江", "汉水", "渭河", "洞庭湖", "鄱阳湖", "三峡", "滇桂黔石漠化区",
     "乌蒙山区", "武陵山区", "大别山区", "六盘山区", "吕梁山区", "燕山-太行山区", "秦巴山区",
     "长三角", "珠三角", "京津冀", "粤港澳大湾区", "东北", "西北", "西南", "华北", "华东", "华南", "中原",
+    # Parts of provinces named after the province's one-character name (D15).
+    "陕南", "陕北", "关中", "苏北", "苏南", "苏中", "皖北", "皖南", "皖西", "豫东", "豫西", "豫南",
+    "豫北", "鲁西南", "鲁西北", "鲁南", "鲁中", "湘南", "湘中", "湘东", "赣南", "赣东北", "闽西",
+    "闽东", "闽南", "粤东", "粤西", "粤北", "桂西", "桂北", "川西", "川南", "川北", "川东北", "滇西",
+    "滇南", "滇东北", "滇西北", "豫东北", "豫西南", "川西北", "陇东", "冀北", "冀中", "冀南", "晋北", "晋南", "晋西北", "蒙东", "辽西", "藏北",
+    "南疆", "北疆", "鄂西", "鄂西北", "渝东北", "渝东南", "浙南", "浙西", "黔北", "黔西北",
+    "江汉平原", "海南岛", "关中平原", "汾渭平原", "华北平原", "东北平原",
 )
 COUNTRIES = (
     "中华人民共和国", "中国", "美国", "日本", "韩国", "俄罗斯", "英国", "法国", "德国", "意大利",
@@ -76,9 +85,14 @@ SHORT_STOPLIST = frozenset(
         "普陀", "黄埔", "五华", "宁国", "凤凰", "金川", "石门", "天门", "龙门", "云龙", "龙华", "龙江", "兴化", "兴业",
         "丰都", "保定", "安平", "安居", "富民", "文明", "大方", "昌平", "东平", "西平", "南平", "北平", "和田", "吉利",
         "永安", "兴安", "恩平", "义乌", "长宁", "新建", "兴国", "乐业", "互助",
+        # Words of this domain: 惠农补贴, 突破…大关.
+        "惠农", "大关",
     ]
 )
 PROVINCE_SHORT_OK = frozenset(["河北", "山西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南"])
+# Prefecture-level cities whose short form is on the stoplist only because a county of the
+# same short name exists (南京县, 大同区): the city is what the short form means.
+CITY_SHORT_OK = frozenset(["南京", "大同", "保定", "和田", "南平"])
 
 
 @dataclass(frozen=True)
@@ -128,7 +142,7 @@ class Gazetteer:
                     self.names.add(short)
             elif e.level == "city":
                 short = _strip(e.name, CITY_SUFFIXES)
-                if len(short) >= 2 and short not in SHORT_STOPLIST:
+                if len(short) >= 2 and (short not in SHORT_STOPLIST or short in CITY_SHORT_OK):
                     self.names.add(short)
                     if e.name.endswith("自治州"):  # 黔西南州, 恩施州
                         self.names.add(short + "州")
@@ -174,6 +188,9 @@ class Gazetteer:
     def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
         if piece[-1] not in _ADMIN_SUFFIX_CHARS and text[end : end + 1] in ("镇", "乡"):
+            return False
+        # 东北, 西北 as directions: 毛集镇西北部, 向西北方向.
+        if piece in _COMPASS and (text[end : end + 1] in _AFTER_DIRECTION or start == prev_end):
             return False
         if len(piece) == 2 and text[start - 1 : start + 1] in self.common_words:
             return False

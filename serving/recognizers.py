@@ -43,7 +43,7 @@ UNITS = (
     "千米", "厘米", "毫米", "公顷", "公斤", "千克", "吨", "千瓦", "兆瓦", "瓦", "亩", "斤", "米",
     "户", "人", "名", "个", "家", "所", "座", "处", "项", "条", "支", "辆", "台", "套", "头",
     "只", "株", "棵", "批", "次", "场", "期", "栋", "间", "张", "本", "册", "份", "件", "篇",
-    "层", "级", "类", "种", "门", "口", "箱", "袋", "盒", "对",
+    "层", "级", "类", "种", "门", "口", "箱", "袋", "盒", "对", "毫升", "升", "笔",
     "位", "%", "％", "成", "倍", "度", "方", "床",
 )
 # What after a number makes it a time expression, age or ordinal: never QUANTITY.
@@ -66,9 +66,12 @@ _MEASURE = re.compile(
     rf"(?P<pre>{_alternation(PREFIX_MODS)})?"
     rf"(?P<num>{NUMBER})"
     rf"(?:(?P<sep>{_alternation(_RANGE_SEP)})(?P<num2>{NUMBER}))?"
-    rf"(?P<unit>万元|亿元|千元|百元|{_alternation(CURRENCIES)}|{_alternation(UNITS)})?"
+    # One space may sit between an Arabic number and its unit (3000 元); see _number_spans.
+    rf"(?:(?P<space>[ \u00a0])?(?P<unit>万元|亿元|千元|百元|{_alternation(CURRENCIES)}|{_alternation(UNITS)}))?"
     rf"(?P<suf>{_alternation(SUFFIX_MODS)})?"
 )
+# Words that end in 约 (签约, 预约): the 约 before a number is not "about".
+_YUE_WORDS = set("签预制节合公条契邀相违履毁践")
 # A range whose first part carries its own unit: 80%至85%, 500多米到900多米.
 _UNIT_RANGE = re.compile(
     rf"(?P<num>{NUMBER})(?P<u1>%|％|[米元斤个户人])(?P<mid>[多余])?"
@@ -94,6 +97,10 @@ def _number_spans(text: str) -> list[Span]:
         num = m.group("num")
         unit = m.group("unit")
         start, end = m.start(), m.end()
+        if m.group("space") and not num[0].isdigit():
+            continue
+        if m.group("pre") == "约" and start > 0 and text[start - 1] in _YUE_WORDS:
+            start = m.start("num")  # 签约12个项目
         if not num or not any(ch.isdigit() or ch in _CN_DIGITS for ch in num) and not _VAGUE_RE.fullmatch(num):
             continue
         # A time expression, age or ordinal?
@@ -110,7 +117,7 @@ def _number_spans(text: str) -> list[Span]:
         # A Chinese numeral opening a quoted name is part of the name: “三类人群”.
         if re.fullmatch(_CN_NUM, num) and any(qs <= start and end < qe for qs, qe in quoted):
             continue
-        if start > 0 and text[start - 1] in "第每周星礼初":
+        if start > 0 and text[start - 1] in "第每周星礼初届":  # 第三, 十一届三次全会
             continue
         if unit is None:
             # Bare numbers count only with 万/亿 (32万群众); percentages need their sign.
@@ -169,6 +176,21 @@ _STANDALONE_PLACE = re.compile(
     r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的进赴驻往向入经将把对]))"
     r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头])"
 )
+_PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区)(?![民级委务里庄落子口头])")
+_PLACE_LEFT = set("，。、；：,;: “”（）()在到至于从和与及了是的进赴驻往向入经将把对")
+# Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
+_WORDS_BEFORE_PLACE = frozenset(
+    [
+        "带动", "其中", "地处", "借助", "代表", "承包", "负责", "确定", "发现", "导致", "完成", "位于", "来到", "走进", "前往",
+        "深入", "包括", "覆盖", "涉及", "整个", "帮扶", "联系", "挂联", "挂包", "包联", "结对", "对口", "帮助", "资助", "慰问",
+        "考察", "调研", "视察", "走访", "入驻", "驻扎", "派驻", "选派", "就读", "居住", "搬迁", "搬到", "来自", "出生", "生活",
+        "扎根", "落户", "回到", "返回", "留在", "住在", "成为", "建设", "打造",
+    ]
+)
+# Pronouns and particles never inside such a name (跟她回村, 成我镇).
+_NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上下整回走进出入到于成给向无")
+# A last character that makes a word with the suffix: 老乡, 家乡, 返乡, 整村, 到社区.
+_BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": ""}
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
 _NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道和与及的了在是为等")
@@ -192,7 +214,36 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             continue
         if any(sp.start < end and start < sp.end for sp in out):
             continue
+        if m.group("suffix") == "乡" and text[end : end + 1] in ("村", "镇"):
+            continue  # 助力乡村振兴, 打好乡镇…: the word 乡村/乡镇, not a township
         out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+    # The same names after a frequent word (带动谢家河村, 其中谢家河村, 代表岭羊村), and those
+    # the pattern above skipped because an earlier, rejected match swallowed them.
+    for m in _PLACE_SUFFIX.finditer(text):
+        k, end = m.start(), m.end()
+        if any(sp.start < end and k < sp.end for sp in out):
+            continue
+        if m.group() == "乡" and text[end : end + 1] in ("村", "镇"):
+            continue
+        for length in (3, 2):
+            start = k - length
+            if start < 0:
+                continue
+            left_ok = start == 0 or text[start - 1] in _PLACE_LEFT or text[start - 2 : start] in _WORDS_BEFORE_PLACE
+            core = text[start:k]
+            if (
+                left_ok
+                and all(_is_cjk(ch) for ch in core)
+                and not any(ch in _NOT_IN_VILLAGE_NAME for ch in core)
+                and core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), "")
+                and core[0] not in _NOT_PLACE_HEAD
+                and not any(ch in _NOT_PLACE_CHARS or ch in "乡村镇驻" for ch in core)
+                and not core.endswith(("小", "特色"))
+                and gaz.plausible_name(core)
+                and core not in gaz.common_words
+            ):
+                out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+                break
     # Towns, villages and village groups written right after a full place name:
     # 城固县三合镇黄牛嘴村, 阳春镇陈村龙沟组.
     ends = {sp.end: sp for sp in out if text[sp.end - 1] in _ADMIN_END}
@@ -233,7 +284,17 @@ ORG_SUFFIXES = (
     "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
     "学院", "职业学校", "技工学校", "中学", "小学", "医院", "人民医院", "银行", "集团有限公司",
     "村民委员会", "村委会", "党总支", "党支部", "党工委", "纪委", "委", "分局", "支行", "商会",
-    "慈善会", "师范学院", "网", "海关",
+    "慈善会", "师范学院", "网", "海关", "支队", "派出所", "供电公司", "供电所",
+    # Names of departments written with 和 (the generic pattern stops at 和).
+    *(
+        f"{dept}{body}"
+        for dept in (
+            "住房和城乡建设", "住房和城乡规划建设", "文化和旅游", "工业和信息化", "自然资源和规划",
+            "规划和自然资源", "发展和改革", "卫生和计划生育", "教育和体育", "文化广电和旅游",
+            "规划建设和住房保障", "商务和粮食", "农业和农村", "科学技术和工业信息化",
+        )
+        for body in ("局", "厅", "委员会", "委", "部")
+    ),
     "有限公司", "股份有限公司", "公司", "集团", "协会", "商会", "研究院", "研究所", "法院", "检察院",
 )
 KNOWN_ORGS = (
@@ -246,7 +307,38 @@ KNOWN_ORGS = (
     "苏宁", "中共中央", "全国人大", "全国政协", "共青团中央", "全国妇联", "中国科学院",
     "党中央", "公安部", "农业部", "商务部", "国家统计局", "红军", "共产党", "中国共产党",
     "搜狐", "新浪", "网易", "华商报", "中国政府网", "国家电网", "南方电网", "水滴筹",
+    # Outlets (D21), national bodies, banks and companies known by name alone.
+    "人民网", "新华网", "央广网", "央视网", "中新网", "中国新闻网", "中国网", "光明网", "中青网",
+    "中国青年网", "中国青年报", "中国日报", "工人日报", "法制日报", "新京报", "齐鲁晚报",
+    "澎湃新闻", "央视新闻", "腾讯新闻", "新华每日电讯", "经济参考报", "第一财经",
+    "中组部", "中宣部", "中央农办", "中央纪委", "中央纪委国家监委", "国家监委", "国务院新闻办公室",
+    "国新办", "国家税务总局", "水利部", "交通运输部", "生态环境部", "自然资源部", "司法部",
+    "住房和城乡建设部", "工业和信息化部", "工信部", "科技部", "文化和旅游部", "国家医保局",
+    "国家林业和草原局", "国家林草局", "国家民委", "国务院国资委", "退役军人事务部",
+    "应急管理部", "审计署", "国家能源局", "中国工程院", "中国社会科学院", "中国科协", "中国残联",
+    "全国总工会", "中华全国总工会", "团中央", "九三学社", "致公党", "中国人民银行", "人民银行", "中国工商银行", "工商银行", "中国建设银行",
+    "建设银行", "中国银行", "交通银行", "中国邮政储蓄银行", "邮储银行", "招商银行", "中信银行",
+    "民生银行", "兴业银行", "浦发银行", "光大银行", "华夏银行", "平安银行", "农行", "工行", "建行",
+    "中国人寿", "中国人保", "中国平安", "中国移动", "中国联通", "中国电信", "中国铁塔", "中国邮政",
+    "中粮集团", "中国石油", "中国石化", "中石油", "中石化", "国家能源集团", "顺丰", "万达集团",
+    "碧桂园", "恒大集团", "盒马鲜生",
 )
+_KNOWN_ORG = re.compile(_alternation(KNOWN_ORGS))
+# Source lines name an outlet (D21): 来源：央视新闻, 本文来源:陕西农村报.
+_SOURCE_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*")
+_SOURCE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+# What may follow the outlet's name on the same line (it ends the name) ...
+_SOURCE_NEXT = re.compile(r"记者|编辑|责编|作者|通讯员|声明|原标题|图片|摄影")
+# ... and what is not an outlet.
+_SOURCE_NOT = re.compile(r"综合|整理|转载|网络|网友|本报|本网|关于")
+_SOURCE_SEP = re.compile(r"\s*[/／、]\s*")
+# Outlets in a dateline: 西部网讯, 大河网讯, 鲁网聊城5月22日讯.
+_DATELINE_OUTLET = re.compile(r"(?:^|(?<=[\s，,。：:、（(【\[“]))([\u4e00-\u9fff]{1,5}网)(?=讯|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日[讯电])")
+# Village bodies (D24): 岭羊村党支部, 荷叶坪村委会.
+_VILLAGE_BODY = re.compile(
+    r"([\u4e00-\u9fff]{2}村)(?:党支部|党总支|村委会|村民委员会|委会|卫计室|卫生室|股份经济合作社|经济合作社)"
+)
+_BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
 # After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
 _NOT_ORG_AFTER = ("门", "员", "长")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心")
@@ -271,7 +363,7 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
 
 
 def _org_head_ok(text: str, end: int) -> bool:
-    if text.startswith(_NOT_ORG_AFTER, end):
+    if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith("门诊", end):
         return False
     return not (text[end - 1] == "网" and end < len(text) and text[end] in _NOT_AFTER_WEB)
 
@@ -317,7 +409,7 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
 
 def _org_spans(text: str, regions: list[Span]) -> list[Span]:
     out: list[Span] = []
-    for m in re.finditer(_alternation(KNOWN_ORGS), text):
+    for m in _KNOWN_ORG.finditer(text):
         if not _org_head_ok(text, m.end()):
             continue
         out.append(Span("ORG", m.start(), _org_end(text, m.end()), RULE_SCORE, "rules"))
@@ -333,7 +425,63 @@ def _org_spans(text: str, regions: list[Span]) -> list[Span]:
         head = _ORG_AFTER_PLACE.match(text, end)
         if head and not re.search(r"[，。、；：,;:“”《》\s]", head.group()) and _org_head_ok(text, head.end()):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
-    return out + _company_spans(text, places)
+    return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
+
+
+def _outlet_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _SOURCE_LINE.finditer(text):
+        pos = m.end()
+        while True:
+            name = _SOURCE_NAME.match(text, pos)
+            if name is None:
+                break
+            stop = _SOURCE_NEXT.search(name.group())
+            end = name.start() + stop.start() if stop else name.end()  # 央视新闻编辑：…
+            if (
+                end - name.start() < 2
+                or _SOURCE_NOT.search(text[name.start() : end])
+                or not any(_is_cjk(c) for c in text[name.start() : end])
+                or (not stop and _SOURCE_NAME.match(text, end - 1) and len(name.group()) == 12)
+            ):
+                break
+            known = _KNOWN_ORG.match(text, name.start(), end)
+            if known and end - known.end() >= 2:  # 中央广电总台国际在线: two outlets (D21)
+                out.append(Span("ORG", name.start(), known.end(), RULE_SCORE, "rules"))
+                out.append(Span("ORG", known.end(), end, RULE_SCORE, "rules"))
+            else:
+                out.append(Span("ORG", name.start(), end, RULE_SCORE, "rules"))
+            sep = _SOURCE_SEP.match(text, end)
+            if stop or sep is None or sep.end() == end:
+                break
+            pos = sep.end()
+    for m in _DATELINE_OUTLET.finditer(text):
+        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    return out
+
+
+def _village_body_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    gaz = _gaz()
+    for m in _VILLAGE_BODY.finditer(text):
+        start = m.start(1)
+        if any(ch in _BEFORE_VILLAGE for ch in text[start : m.end(1) - 1]) or text[start] in _NOT_PLACE_HEAD:
+            continue
+        if (
+            start > 0
+            and _is_cjk(text[start - 1])
+            and text[start - 1] not in _BEFORE_VILLAGE | _ADMIN_END
+            and text[start - 2 : start] not in gaz.common_words  # 项目|石洋村
+        ):
+            start -= 1  # 荷叶坪村: a three-character name
+        if text[start] in _NOT_PLACE_HEAD or not gaz.plausible_name(text[start : m.end(1) - 1]):
+            continue
+        out.append(Span("ORG", start, m.end(), RULE_SCORE, "rules"))
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 # -- policies -------------------------------------------------------------------------------
@@ -362,8 +510,11 @@ _SLOGAN = re.compile(rf"^[{_CN_DIGITS}双\d][\u4e00-\u9fff、+\dX]*$")
 
 # Quoted numerals that are words, groups or people, not programs (guideline: population
 # categories, bodies and events are not POLICY).
-NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把手", "一号", "三类人群", "四类人员"])
-_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "币", "岁", "年", "日")
+NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把手", "一号", "三类人群", "四类人员", "五保"])
+_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日")
+# Quoted numerals that are goals (“零辍学”, D30/D37), mottos (“一切以…”) or honours
+# (“十佳…明星”), not programmes.
+_NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强")
 # Heads that make a quoted name a program on their own (“春风行动”, “电力扶贫共富工程”) or,
 # written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
 _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
@@ -371,9 +522,24 @@ _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "
           "清单", "经验")
 _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{_alternation(_HEADS)})")
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(_HEADS)})")
-_PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{_alternation(UNITS)})?")
+_PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{_alternation(UNITS)}|{_alternation(CURRENCIES)})?")
+# Quoted mechanisms named after an office holder: “路长制”, “林长制” (D30).
+_CHIEF_SYSTEM = re.compile(r"[\u4e00-\u9fff]{1,3}长制")
+# A trailing note in a document title: 《…办法（试行）》, 《…计划（2018—2020年）》.
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+# Titles of policy documents written without 《》 (D39): 关于……的意见.
+_BARE_TITLE = re.compile(
+    r"关于[^，。；：、《》“”\s]{4,40}?(?:“[^“”]{1,12}”[^，。；：、《》“”\s]{0,30}?)?的"
+    r"(?:实施意见|指导意见|若干意见|意见|通知|决定|实施方案|工作方案|方案|实施办法|办法|规定|若干措施)"
+)
 # Quoted lists of short clauses (“守底线、抓衔接、促振兴”) and "A+B" models (党建+合作社).
-_CLAUSE_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[、，,][\u4e00-\u9fff]{2,8}){1,5}")
+# Clauses of at least three characters joined by 、 (a comma only between numbered clauses:
+# “一村一主题，一村一特色”); comma-joined quotes are people's words, and lists of two-character
+# words are attributes (“绿色、健康”, D30).
+_CLAUSE_LIST = re.compile(
+    rf"[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}}){{1,5}}"
+    rf"|[{_CN_DIGITS}][\u4e00-\u9fff]{{2,7}}(?:[，,][{_CN_DIGITS}][\u4e00-\u9fff]{{2,7}}){{1,5}}"
+)
 _PLUS_MODEL = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\+[\u4e00-\u9fff\w]{1,8})+\+?")
 
 
@@ -381,7 +547,8 @@ def _policy_spans(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _BOOK.finditer(text):
         title = m.group(1)
-        if _MEDIA_TITLE.search(title) or title in KNOWN_ORGS or not title.endswith(DOCUMENT_HEADS):
+        core = _TITLE_NOTE.sub("", title)
+        if _MEDIA_TITLE.search(core) or title in KNOWN_ORGS or not core.endswith(DOCUMENT_HEADS):
             continue  # a newspaper, programme, book or article title
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED.finditer(text):
@@ -391,20 +558,37 @@ def _policy_spans(text: str) -> list[Span]:
         listed = _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner)
         if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
             continue
-        named = _PROGRAM_NAME.fullmatch(inner) and not re.search(r"[，,。；;！!？?]", inner)
+        named = (_PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
+            r"[，,。；;！!？?]", inner
+        )
         # A slogan names a program together with the head written after it:
         # “5+X”特色产业扶贫, “345”工作法. Only a slogan of digits or letters needs its head.
         head = _PROGRAM_HEAD.match(text, m.end())
         if head and "的" in head.group():
             head = None
         coded = re.search(r"[0-9A-Za-z]", inner) is not None
-        slogan = (_SLOGAN.match(inner) and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head))) or listed
-        if not (named or slogan):
+        slogan = (
+            _SLOGAN.match(inner)
+            and not _NOT_SLOGAN.search(inner)
+            and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head))
+        ) or listed
+        # A coined name written right before a programme head: “领头雁”工程 (D32: the
+        # quoted name alone is tagged).
+        headed = (
+            head is not None
+            and not coded
+            and len(inner) <= 10
+            and not re.search(r"[，,。；;！!？?在是]", inner + head.group())
+            and not _PLAIN_AMOUNT.fullmatch(inner)
+        )
+        if not (named or slogan or headed):
             continue
         end = m.end(1)
         if slogan and head and coded:
             end = head.end()
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
+    for m in _BARE_TITLE.finditer(text):
+        out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
     for m in re.finditer(_alternation(CLOSED_POLICIES), text):
         if text.startswith(_NOT_POLICY_AFTER, m.end()):
             continue

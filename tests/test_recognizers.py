@@ -148,3 +148,51 @@ def test_straddles_and_titles(text, etype, expected):
 def test_informal_autonomous_county_and_rural_bank():
     # 五峰县 is how people write 五峰土家族自治县; a rural commercial bank is an ORG.
     assert found("五峰县农商行到五峰园区调研") == [("ORG", "五峰县农商行"), ("REGION", "五峰")]
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # A space between an Arabic number and its unit; 约 of 签约 is not "about".
+        ("帮扶10 人，发放3000 元，2018 年", "QUANTITY", ["10 人"]),
+        ("帮扶10 人，发放3000 元，2018 年", "MONEY", ["3000 元"]),
+        ("其中安康市签约12个项目", "QUANTITY", ["12个"]),
+        ("献血3400毫升，办理2.65万笔业务", "QUANTITY", ["3400毫升", "2.65万笔"]),
+        ("省委十一届三次全会精神", "QUANTITY", []),  # an ordinal session
+        # 乡村 / 乡镇 are words, not a township.
+        ("，助力乡村振兴", "REGION", []),
+        ("打好乡镇振兴组合拳", "REGION", []),
+        ("在梨园乡开展", "REGION", ["梨园乡"]),
+        # City short forms that share a county's short form; domain words are not places.
+        ("国庆长假南京接待游客", "REGION", ["南京"]),
+        ("开通惠农补贴网上查询", "REGION", []),
+        # Departments named with 和, 支队, 门诊; village bodies.
+        ("兴平市住房和城乡建设局", "ORG", ["兴平市住房和城乡建设局"]),
+        ("汉中市交警支队", "ORG", ["汉中市交警支队"]),
+        ("江苏省人民医院门诊办公室", "ORG", ["江苏省人民医院门诊办公室"]),
+        ("工作队队员兼岭羊村党支部第一书记", "ORG", ["岭羊村党支部"]),
+        ("在项目石洋村卫计室建设中", "ORG", ["石洋村卫计室"]),
+        ("工作队队长兼村党支部第一书记", "ORG", []),
+        # Outlets in source lines and datelines (D21); known bodies.
+        ("来源:中央广电总台国际在线编辑:王菲", "ORG", ["中央广电总台", "国际在线"]),
+        ("来源：陕西农村报声明：内容为转载", "ORG", ["陕西农村报"]),
+        ("来源：网络综合", "ORG", []),
+        ("西部网讯（记者周到）", "ORG", ["西部网"]),
+        ("中国联通今日复牌", "ORG", ["中国联通"]),
+        ("实事求是地讲，农民进行互联网培训", "ORG", []),
+        ("贯彻省国资委部署", "ORG", []),
+        # POLICY: titles with a trailing note, titles without 《》 (D39), “X长制”, a coined
+        # name before a programme head (D32), and quoted goals and honours (D30, D37).
+        ("出台《益阳市基层党建工作问责办法（试行）》", "POLICY", ["益阳市基层党建工作问责办法（试行）"]),
+        ("会议审议关于聚焦乡村发展难题精准落实“五个振兴”的意见、分层", "POLICY",
+         ["关于聚焦乡村发展难题精准落实“五个振兴”的意见"]),
+        ("全面推行“路长制”", "POLICY", ["路长制"]),
+        ("实施“领头雁”工程", "POLICY", ["领头雁"]),
+        ("创下“零差错”纪录", "POLICY", []),
+        ("荣获“十佳文明优质服务明星”称号", "POLICY", []),
+        ("包括“五保”、低保", "POLICY", ["低保"]),
+        ("市“两办”首次通报", "POLICY", []),
+    ],
+)
+def test_review_round_three(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
