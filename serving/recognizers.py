@@ -348,6 +348,16 @@ _ORG_AFTER_PLACE = re.compile(
 )
 
 
+_ORG_SUFFIX_AT_END = re.compile(rf"(?:{_alternation(ORG_SUFFIXES)})$")
+# Verbs of a clause: a place, then one of these, then a body is not one name
+# (宁陕县四亩地镇开展村监委会主任培训, 汉阴聆听农业厅宣讲).
+_CLAUSE_VERB = re.compile(
+    "开展|聆听|采取|召开|举办|参加|实施|推进|落实|走进|来到|深入|前往|宣讲|表示|指出|要求|提出|认为|"
+    "介绍|获得|荣获|启动|印发|出台|邀请|督促|调研|考察|视察|慰问|看望|部署|审议|签订|签署|投入|"
+    "安排|申报|选派|创新|打造|成立|设立|召集|会同|配合|协助|牵头|负责|积极|主动|认真|全面|进一步"
+)
+
+
 def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
     """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
     while True:
@@ -423,7 +433,12 @@ def _org_spans(text: str, regions: list[Span]) -> list[Span]:
         while end in by_start:  # chained places
             end = by_start[end].end
         head = _ORG_AFTER_PLACE.match(text, end)
-        if head and not re.search(r"[，。、；：,;:“”《》\s]", head.group()) and _org_head_ok(text, head.end()):
+        if (
+            head
+            and not re.search(r"[，。、；：,;:“”《》\s]", head.group())
+            and _org_head_ok(text, head.end())
+            and not _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", head.group()))  # 宁陕县…开展村监委会
+        ):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
     return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
 

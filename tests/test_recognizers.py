@@ -196,3 +196,15 @@ def test_informal_autonomous_county_and_rural_bank():
 )
 def test_review_round_three(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("开展包村助学帮扶活动宁陕县四亩地镇开展村监委会主任培训", []),
+        ("如宁乡市创新采取政府投料", []),
+        ("中共党员，江苏纪律检查委员会退休干部", ["江苏纪律检查委员会"]),
+    ],
+)
+def test_a_verb_between_place_and_body_breaks_the_name(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected
