@@ -10,10 +10,10 @@ OUT    ?=
 FOLDS  ?=
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: help serve test test-fast train eval ablate bench tag lint validate stats base clean
+.PHONY: help serve test test-fast train rescore eval ablate bench tag lint validate stats base clean
 
 help:
-	@echo "make serve | test | train | eval | ablate | bench | tag IN=.. OUT=.. | lint | validate | stats"
+	@echo "make serve | test | train | rescore | eval | ablate | bench | tag IN=.. OUT=.. | lint | validate | stats"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ base: $(VENV)/.dev-installed
 
 train: $(VENV)/.dev-installed
 	$(BIN)/python -m training.train $(if $(BASE),--base $(BASE),)
+
+# After a rules-only change: the shipped model's scores (manifest, model card) with the current rules.
+rescore: $(VENV)/.dev-installed
+	$(BIN)/python -m training.ship --model $(MODEL)
 
 eval: $(VENV)/.dev-installed
 	$(BIN)/python -m training.evaluate $(if $(FOLDS),--folds $(FOLDS),)

@@ -169,6 +169,14 @@ class Gazetteer:
                 if length < 2 or i + length > n:
                     continue
                 piece = text[i : i + length]
+                # A county's former name (旬阳县 for today's 旬阳市, 南郑县 for 南郑区).
+                if piece in self.county_short and text[i + length : i + length + 1] == "县" and not (
+                    len(piece) == 2 and text[i - 1 : i + 1] in self.common_words
+                ):
+                    out.append((i, i + length + 1))
+                    prev_end = i + length + 1
+                    i += length + 1
+                    break
                 if piece in self.names and self._whole(text, piece, i, i + length, prev_end) or (
                     piece in self.county_short
                     and (

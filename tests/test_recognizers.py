@@ -208,3 +208,15 @@ def test_review_round_three(text, etype, expected):
 )
 def test_a_verb_between_place_and_body_breaks_the_name(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("转达至旬阳县吕河镇", "REGION", ["旬阳县", "吕河镇"]),  # a former county name
+        ("在神木县特殊教育学校", "ORG", ["神木县特殊教育学校"]),
+        ("据统计，贵州目前有各级各类学校食堂1.7万个", "ORG", []),
+    ],
+)
+def test_former_county_names_and_schools(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
