@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from serving.regions import COUNTRIES as _NORMALIZER_COUNTRIES
+
 DATA = Path(__file__).resolve().parent / "data" / "regions.tsv"
 # County short forms that name the place even in a text without the full county name
 # (built from jieba's dictionary by training/build_short_forms.py; REGIONS_SOURCE.md).
@@ -22,12 +24,20 @@ STRADDLE_MIN_FREQ = 300
 # ... and frequent words of these kinds never sit inside a place name (召开村, 实现镇).
 NOT_IN_NAME_TAGS = ("v", "p", "a", "d", "c", "r", "f", "m", "t", "q", "u")
 NOT_IN_NAME_MIN_FREQ = 50
+_VERBISH_TAGS = ("v", "p", "d", "c", "r", "u")
 NOT_IN_NAME_NOUN_FREQ = 5000
 # Last characters of a full division name (汉中市, 佳县).
 _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 # Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
 _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
 _COMPASS = frozenset(["东北", "西北", "西南", "东南"])
+_COUNTY_TAIL = re.compile("县|自治县|自治旗")
+# Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
+# 方, 石, 江, 龙, 白, 常, 武, 林, 田, 马, 黄, 安, 周, 余, 任: words like 黄金周, 其余, 任职).
+_SURNAMES = set(
+    "王张李刘陈杨赵吴徐孙朱胡郭何罗郑梁谢宋唐许邓韩冯曹彭曾肖董潘袁蔡蒋杜叶程魏苏吕丁卢"
+    "姚沈钟姜崔谭陆范汪廖贾韦夏付邹熊孟秦邱侯尹薛闫段雷黎史陶贺毛郝顾龚邵覃钱戴严莫孔汤耿赖"
+)
 _AFTER_DIRECTION = set("部方面侧角边向风")
 # After these a short form is the head of a town or village name (阳春镇), not the county.
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
@@ -124,12 +134,17 @@ class Gazetteer:
         self.entries = entries
         words = common_words or {}
         self.common_words = frozenset(w for w, (f, _t) in words.items() if f >= STRADDLE_MIN_FREQ)
+        # Frequent verbs, adverbs, prepositions... but not nouns (幸福, 前进 can name a village).
+        self.verbish = frozenset(
+            w for w, (f, t) in words.items() if t.startswith(_VERBISH_TAGS) and f >= NOT_IN_NAME_MIN_FREQ
+        )
         self.not_in_name = frozenset(
             w
             for w, (f, t) in words.items()
             if (t.startswith(NOT_IN_NAME_TAGS) and f >= NOT_IN_NAME_MIN_FREQ) or f >= NOT_IN_NAME_NOUN_FREQ
         )
         self.names: set[str] = set()
+        self.city_short: set[str] = set()
         # County short forms (南郑 for 南郑区) are ordinary words too often (合作, 振兴, 资源):
         # they count only in a text that also names the full county, unless listed in
         # `standalone_short` (short forms that are not ordinary words).
@@ -144,6 +159,7 @@ class Gazetteer:
                 short = _strip(e.name, CITY_SUFFIXES)
                 if len(short) >= 2 and (short not in SHORT_STOPLIST or short in CITY_SHORT_OK):
                     self.names.add(short)
+                    self.city_short.add(short)
                     if e.name.endswith("自治州"):  # 黔西南州, 恩施州
                         self.names.add(short + "州")
             elif e.level == "county":
@@ -155,6 +171,7 @@ class Gazetteer:
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
         self.names.update(NAMED_AREAS)
         self.names.update(COUNTRIES)
+        self.names.update(n for n in _NORMALIZER_COUNTRIES if len(n) >= 2)
         # Name lengths by first character, longest first: most positions start no name.
         self.lengths: dict[str, tuple[int, ...]] = {}
         for name in list(self.names) + list(self.county_short):
@@ -169,19 +186,25 @@ class Gazetteer:
                 if length < 2 or i + length > n:
                     continue
                 piece = text[i : i + length]
-                # A county's former name (旬阳县 for today's 旬阳市, 南郑县 for 南郑区).
-                if piece in self.county_short and text[i + length : i + length + 1] == "县" and not (
-                    len(piece) == 2 and text[i - 1 : i + 1] in self.common_words
-                ):
-                    out.append((i, i + length + 1))
-                    prev_end = i + length + 1
-                    i += length + 1
+                # A county's former name (旬阳县 for today's 旬阳市, 南郑县 for 南郑区) or its
+                # short autonomous form (彭水自治县, 石柱自治县).
+                tail = _COUNTY_TAIL.match(text, i + length) if piece in self.county_short else None
+                if tail and not (len(piece) == 2 and i != prev_end and text[i - 1 : i + 1] in self.common_words):
+                    out.append((i, tail.end()))
+                    prev_end = tail.end()
+                    i = tail.end()
                     break
-                if piece in self.names and self._whole(text, piece, i, i + length, prev_end) or (
+                if piece in self.names and self._whole(text, piece, i, i + length, prev_end) and not (
+                    piece in self.city_short and self._person_name(text, i, prev_end)
+                ) or (
                     piece in self.county_short
                     and (
                         self.county_short[piece] in text  # the text names the full county
-                        or (piece in self.standalone_short and self._stands_alone(text, i, i + length))
+                        or (
+                            piece in self.standalone_short
+                            and self._stands_alone(text, i, i + length, prev_end)
+                            and not self._person_name(text, i, prev_end)
+                        )
                     )
                     and not _TOWN_AFTER.match(text, i + length)
                 ):
@@ -200,7 +223,7 @@ class Gazetteer:
         # 东北, 西北 as directions: 毛集镇西北部, 向西北方向.
         if piece in _COMPASS and (text[end : end + 1] in _AFTER_DIRECTION or start == prev_end):
             return False
-        if len(piece) == 2 and text[start - 1 : start + 1] in self.common_words:
+        if len(piece) == 2 and start != prev_end and text[start - 1 : start + 1] in self.common_words:
             return False
         # A one-character county (和县, 沙县, 单县) glued to the word before it is a straddle
         # (刘逾和县林业局) unless what precedes is a higher division (榆林市佳县).
@@ -214,9 +237,18 @@ class Gazetteer:
             and start != prev_end
         )
 
-    def _stands_alone(self, text: str, start: int, end: int) -> bool:
-        """False when the piece straddles a frequent word: 和政 in 党和政府."""
-        return text[end - 1 : end + 1] not in self.common_words and text[start - 1 : start + 1] not in self.common_words
+    def _stands_alone(self, text: str, start: int, end: int, prev_end: int = -1) -> bool:
+        """False when the piece straddles a frequent word: 和政 in 党和政府 (not across the
+        end of a place just matched: 陕西|汉中)."""
+        if text[end - 1 : end + 1] in self.common_words:
+            return False
+        return start == prev_end or text[start - 1 : start + 1] not in self.common_words
+
+    @staticmethod
+    def _person_name(text: str, start: int, prev_end: int = -1) -> bool:
+        """A short form right after a surname is most often a given name: 刘金平, 耿海东
+        (not after a place just matched: 江苏|徐州)."""
+        return start > 0 and start != prev_end and text[start - 1] in _SURNAMES
 
     def plausible_name(self, core: str) -> bool:
         """False when a town/village name's core holds a common non-name word (召开, 实现)."""

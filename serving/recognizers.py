@@ -39,7 +39,7 @@ CURRENCIES = ("人民币元", "美元", "港元", "港币", "欧元", "日元", 
 UNITS = (
     "个百分点", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "人次", "户次", "公里",
     "批次", "场次", "架次", "车次", "双", "起", "桶", "盏", "尾", "包", "步", "片", "根", "粒", "匹",
-    "艘", "幢", "顶", "枚", "把", "餐", "趟", "轮", "组", "队", "支队", "斤",
+    "艘", "幢", "顶", "枚", "把", "餐", "趟", "轮", "组", "队", "支队", "斤", "架", "款", "封", "遍",
     "千米", "厘米", "毫米", "公顷", "公斤", "千克", "吨", "千瓦", "兆瓦", "瓦", "亩", "斤", "米",
     "户", "人", "名", "个", "家", "所", "座", "处", "项", "条", "支", "辆", "台", "套", "头",
     "只", "株", "棵", "批", "次", "场", "期", "栋", "间", "张", "本", "册", "份", "件", "篇",
@@ -53,7 +53,10 @@ TIME_AFTER = ("年", "月", "日", "号", "时", "点", "分钟", "分", "秒", 
 _NUM_RE = re.compile(NUMBER)
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
-_MONEY_CONTEXT = re.compile(r"销售额|营业额|收入|资金|投资|筹款|产值|收益|利润|资产|捐款|借款|贷款|存款|赃款|工资")
+_MONEY_CONTEXT = re.compile(
+    r"销售额|营业额|收入|资金|投资|筹款|产值|收益|利润|资产|捐款|借款|贷款|存款|赃款|工资|"
+    r"出资|首付|存入|承建|收购|融资|集资|募集|罚款|赔偿|价值|造价|售价|年薪|月薪|分红"
+)
 MONEY_CONTEXT_CHARS = 8
 _RANGE_SEP = ("至", "到", "—", "－", "-", "~", "～", "〜")
 
@@ -109,7 +112,7 @@ def _number_spans(text: str) -> list[Span]:
             continue
         if unit in ("个", "分") and after.startswith(("个月", "分钟")):
             continue
-        if unit == "个" and text[end:].startswith(("月", "小时", "星期", "礼拜")):  # 2个多月
+        if unit == "个" and text[end:].startswith(("月", "小时", "星期", "礼拜", "工作日")):  # 2个多月
             continue
         # A bare 几 counts only as money (几元); 几个, 几次, 几块 are vague words.
         if num == "几" and not (_is_money_unit(unit) and unit != "块"):
@@ -126,7 +129,7 @@ def _number_spans(text: str) -> list[Span]:
         elif unit == "度" and not re.match(r"\d", num):
             continue
         # A lone 十/百/千/万/亿 before a measure word is an idiom (千家万户, 万家灯火).
-        if num in ("十", "百", "千", "万", "亿") and not m.group("num2"):
+        if num in ("千", "万", "亿") and not m.group("num2"):
             continue
         # 「一」 with a measure word alone means "a": not a quantity.
         if num in ("一", "壹") and not m.group("num2"):
@@ -168,7 +171,8 @@ _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 _ADMIN_END = set("省市县区镇乡村州旗盟道")
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
-_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政")
+_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长")
+_GENERIC_VILLAGE = frozenset(["贫困", "行政", "示范", "重点", "试点", "中心", "每个", "所有", "全部", "美丽", "特色", "新农", "易地"])
 _NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山")
 
 
@@ -177,7 +181,7 @@ _STANDALONE_PLACE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头])"
 )
 _PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区)(?![民级委务里庄落子口头])")
-_PLACE_LEFT = set("，。、；：,;: “”（）()在到至于从和与及了是的进赴驻往向入经将把对")
+_PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由")
 # Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
 _WORDS_BEFORE_PLACE = frozenset(
     [
@@ -193,7 +197,7 @@ _NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上�
 _BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": ""}
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
-_NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道和与及的了在是为等")
+_NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道和与及的了在是为等之让由")
 
 
 def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
@@ -256,11 +260,19 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             continue
         pattern = _VILLAGE_GROUP if text[pos - 1] == "村" else _TOWN_VILLAGE
         link = pattern.match(text, pos)
+        # Right after a town (a county), a two-character village (town) name may be an
+        # ordinary word (雨母山镇幸福村, 城固县三合镇前进村, 兰西县奋斗乡).
+        lenient = (
+            link is not None
+            and len(link.group()) == 3
+            and (link.group()[-1] == "村" and text[pos - 1] in "镇乡" or link.group()[-1] in "镇乡" and text[pos - 1] in "县区市旗")
+            and link.group()[:2] not in _GENERIC_VILLAGE
+            and link.group()[:2] not in gaz.verbish  # 开展村: a verb, not a name
+        )
         if (
             link
-            and link.group()[0] not in _NOT_PLACE_HEAD
+            and (lenient or (link.group()[0] not in _NOT_PLACE_HEAD and gaz.plausible_name(link.group()[:-1])))
             and not any(ch in _NOT_CHAINED for ch in link.group())
-            and gaz.plausible_name(link.group()[:-1])
             and link.end() not in ends
         ):
             extra.append(Span("REGION", link.start(), link.end(), RULE_SCORE, "rules"))
@@ -285,7 +297,9 @@ ORG_SUFFIXES = (
     "学院", "职业学校", "技工学校", "中学", "小学", "医院", "人民医院", "银行", "集团有限公司",
     "村民委员会", "村委会", "党总支", "党支部", "党工委", "纪委", "委", "分局", "支行", "商会",
     "慈善会", "师范学院", "网", "海关", "支队", "派出所", "供电公司", "供电所", "学校", "幼儿园",
-    "敬老院", "福利院", "养老院",
+    "敬老院", "福利院", "养老院", "红十字会", "气象台", "律师事务所", "事务所", "总会", "商报",
+    "都市报", "晨报", "考试院", "福利中心", "研究会", "促进会", "供销社", "财政所", "民政所",
+    "服务站", "一中", "二中", "三中", "实验小学", "实验中学",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
         f"{dept}{body}"
@@ -322,7 +336,11 @@ KNOWN_ORGS = (
     "民生银行", "兴业银行", "浦发银行", "光大银行", "华夏银行", "平安银行", "农行", "工行", "建行",
     "中国人寿", "中国人保", "中国平安", "中国移动", "中国联通", "中国电信", "中国铁塔", "中国邮政",
     "中粮集团", "中国石油", "中国石化", "中石油", "中石化", "国家能源集团", "顺丰", "万达集团",
-    "碧桂园", "恒大集团", "盒马鲜生",
+    "碧桂园", "恒大集团", "盒马鲜生", "中科院", "最高人民检察院", "最高人民法院", "外交部",
+    "证监会", "银保监会", "世界卫生组织", "世界银行", "联合国", "欧盟", "中新社", "红网", "南方日报",
+    "东方卫视", "湖南卫视", "齐鲁网", "大旗网", "市场监管总局", "国家市场监督管理总局", "国家邮政局",
+    "蚂蚁金服", "中国长安网", "中国证券报", "新文化报", "中国青年报", "中华慈善总会", "中国红十字会",
+    "全国人大常委会",
 )
 _KNOWN_ORG = re.compile(_alternation(KNOWN_ORGS))
 # Source lines name an outlet (D21): 来源：央视新闻, 本文来源:陕西农村报.
@@ -333,6 +351,8 @@ _SOURCE_NEXT = re.compile(r"记者|编辑|责编|作者|通讯员|声明|原标�
 # ... and what is not an outlet.
 _SOURCE_NOT = re.compile(r"综合|整理|转载|网络|网友|本报|本网|关于")
 _SOURCE_SEP = re.compile(r"\s*[/／、]\s*")
+# Channels of an outlet: 中央纪委国家监委网站 is one name.
+_CHANNEL = re.compile(r"网站|官网|客户端|微信|微博|公众号|APP|app|网|新闻|频道")
 # Outlets in a dateline: 西部网讯, 大河网讯, 鲁网聊城5月22日讯.
 _DATELINE_OUTLET = re.compile(r"(?:^|(?<=[\s，,。：:、（(【\[“]))([\u4e00-\u9fff]{1,5}网)(?=讯|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日[讯电])")
 # Village bodies (D24): 岭羊村党支部, 荷叶坪村委会.
@@ -344,9 +364,13 @@ _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴
 _NOT_ORG_AFTER = ("门", "员", "长")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
+_NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "法网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
 _ORG_AFTER_PLACE = re.compile(
-    rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共长兼副]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
+    rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共长兼副常]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
 )
+# Departments written on after a body (国务院扶贫办政策法规司, 榆林市农业局农监科); a title
+# must follow, or the word is the body's business (…局办公室 is covered by the suffixes).
+_SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=[副正]?(?:司长|处长|科长|主任|负责人|工作人员))")
 
 
 _ORG_SUFFIX_AT_END = re.compile(rf"(?:{_alternation(ORG_SUFFIXES)})$")
@@ -363,7 +387,7 @@ _CLAUSE_VERB = re.compile(
 def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
     """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
     while True:
-        more = _ORG_AFTER_PLACE.match(text, end)
+        more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
         if more is None or len(more.group()) > 6 or re.search(r"[，。、；：,;:“”《》\s]", more.group()):
             return end
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
@@ -375,8 +399,12 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
 
 
 def _org_head_ok(text: str, end: int) -> bool:
+    if text[end - 2 : end] in ("一中", "二中", "三中") and text[end : end + 1] in "等心央国华间学":
+        return False  # 第一中等专业学校, 一中心
     if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith("门诊", end):
         return False
+    if text[end - 1] == "网" and text[end - 2 : end] in _NET_WORDS:
+        return False  # 落网, 互联网: words, not an outlet
     return not (text[end - 1] == "网" and end < len(text) and text[end] in _NOT_AFTER_WEB)
 
 
@@ -463,7 +491,8 @@ def _outlet_spans(text: str) -> list[Span]:
             ):
                 break
             known = _KNOWN_ORG.match(text, name.start(), end)
-            if known and end - known.end() >= 2:  # 中央广电总台国际在线: two outlets (D21)
+            rest = text[known.end() : end] if known else ""
+            if known and len(rest) >= 2 and not _CHANNEL.fullmatch(rest):  # 中央广电总台国际在线 (D21)
                 out.append(Span("ORG", name.start(), known.end(), RULE_SCORE, "rules"))
                 out.append(Span("ORG", known.end(), end, RULE_SCORE, "rules"))
             else:
@@ -528,7 +557,7 @@ _SLOGAN = re.compile(rf"^[{_CN_DIGITS}双\d][\u4e00-\u9fff、+\dX]*$")
 # Quoted numerals that are words, groups or people, not programs (guideline: population
 # categories, bodies and events are not POLICY).
 NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把手", "一号", "三类人群", "四类人员", "五保"])
-_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日")
+_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日", "组织")
 # Quoted numerals that are goals (“零辍学”, D30/D37), mottos (“一切以…”) or honours
 # (“十佳…明星”), not programmes.
 _NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强")
@@ -604,6 +633,13 @@ def _policy_spans(text: str) -> list[Span]:
         if slogan and head and coded:
             end = head.end()
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
+    # A quoted name found once is the same programme wherever else the text quotes it
+    # (“校农结合”工作, 邹联克说，“校农结合”是…).
+    quoted_names = {text[sp.start : sp.end] for sp in out if text[sp.start - 1 : sp.start] == "“"}
+    starts = {sp.start for sp in out}
+    for m in _QUOTED.finditer(text):
+        if m.group(1) in quoted_names and m.start(1) not in starts:
+            out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _BARE_TITLE.finditer(text):
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
     for m in re.finditer(_alternation(CLOSED_POLICIES), text):

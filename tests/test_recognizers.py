@@ -220,3 +220,37 @@ def test_a_verb_between_place_and_body_breaks_the_name(text, expected):
 )
 def test_former_county_names_and_schools(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # A city right after its province is not a straddle (陕西|汉中, 江西|南昌).
+        ("奔赴陕西汉中勉县", "REGION", ["陕西", "汉中", "勉县"]),
+        ("江西南昌", "REGION", ["江西", "南昌"]),
+        ("彭水自治县棣棠乡四合村", "REGION", ["彭水自治县", "棣棠乡", "四合村"]),
+        # Given names after a surname are not places; a surname-like word before a place is.
+        ("村民刘金平多年来和儿子耿海东居住", "REGION", []),
+        ("江苏徐州", "REGION", ["江苏", "徐州"]),
+        ("十一黄金周西安亲子营", "REGION", ["西安"]),
+        ("走访巴西、荷兰", "REGION", ["巴西", "荷兰"]),
+        # Lenient village and town names right after a town or county; never a verb.
+        ("雨母山镇幸福村的罗革远", "REGION", ["雨母山镇", "幸福村"]),
+        ("宁陕县四亩地镇开展村监委会主任培训", "REGION", ["宁陕县", "四亩地镇"]),
+        ("5.孟石岭镇副镇长蒲晓乐", "REGION", ["孟石岭镇"]),
+        # Amounts: money words before a bare 万, more measure words, durations.
+        ("出资80余万买下", "MONEY", ["80余万"]),
+        ("为13架飞机，在十艘战船上", "QUANTITY", ["13架", "十艘"]),
+        ("退押金申请7个工作日", "QUANTITY", []),
+        # ORG: not 落网, titles stay out, departments with a title after them are in.
+        ("最后一名嫌疑人在佛山落网", "ORG", []),
+        ("天水市委常委、秦州区委书记雷鸣", "ORG", ["天水市委", "秦州区委"]),
+        ("国务院扶贫办政策法规司副司长", "ORG", ["国务院扶贫办政策法规司"]),
+        ("长春市第一中等专业学校学生", "ORG", []),
+        ("来源：中央纪委国家监委网站", "ORG", ["中央纪委国家监委网站"]),
+        # POLICY: a quoted name found once is the same programme at its other mentions.
+        ("得益于“校农结合”扶贫新模式。他说，“校农结合”扶贫，让", "POLICY", ["校农结合", "校农结合"]),
+    ],
+)
+def test_review_round_four(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
