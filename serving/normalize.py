@@ -85,9 +85,13 @@ SI_UNITS: dict[str, tuple[str, Fraction]] = {
     "兆瓦时": ("Wh", Fraction(10**6)),
     "立方米": ("m3", Fraction(1)), "立方": ("m3", Fraction(1)), "方": ("m3", Fraction(1)),
     "升": ("m3", Fraction(1, 1000)), "毫升": ("m3", Fraction(1, 10**6)),
+    # Symbols written in Chinese text (218.8万m3, 200kg, 3000㎡).
+    "m3": ("m3", Fraction(1)), "m³": ("m3", Fraction(1)), "m2": ("m2", Fraction(1)),
+    "m²": ("m2", Fraction(1)), "㎡": ("m2", Fraction(1)), "km": ("m", Fraction(1000)),
+    "kg": ("kg", Fraction(1)), "MW": ("W", Fraction(10**6)), "kW": ("W", Fraction(10**3)),
 }
 # Units that start with a numeral character or would otherwise be split wrongly.
-MEASURE_WORDS = ("个百分点", "百分点", "人次", "度", "千瓦时")
+MEASURE_WORDS = ("个百分点", "百分点", "人次", "度", "千瓦时", "℃", "°C", "°")
 KNOWN_UNITS = tuple(sorted({*SI_UNITS, *MEASURE_WORDS}, key=len, reverse=True))
 UNIT_SPELLINGS = {"人/次": "人次"}
 MAX_UNIT_LEN = 4

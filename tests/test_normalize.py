@@ -253,3 +253,12 @@ def test_unrepresentable_value_is_null() -> None:
 
 def test_unknown_type() -> None:
     assert normalize("PERSON", "张三") is None
+
+
+def test_unit_symbols_normalize_with_si():
+    from serving.normalize import normalize
+
+    assert normalize("QUANTITY", "218.8万m3", []) == {
+        "value": 2188000, "unit": "m3", "modifier": None, "si": {"value": 2188000, "unit": "m3"}}
+    assert normalize("QUANTITY", "10km", [])["si"] == {"value": 10000, "unit": "m"}
+    assert normalize("QUANTITY", "1.7℃", [])["value"] == 1.7

@@ -254,3 +254,16 @@ def test_former_county_names_and_schools(text, etype, expected):
 )
 def test_review_round_four(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("年可蓄留雨水218.8万m3", ["218.8万m3"]),
+        ("25°以下旱坡地", ["25°以下"]),
+        ("最低温跌至1.7℃", ["1.7℃"]),
+        ("开通4G网络", []),
+    ],
+)
+def test_unit_symbols(text, expected):
+    assert [t for ty, t in found(text) if ty == "QUANTITY"] == expected
