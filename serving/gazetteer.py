@@ -99,6 +99,8 @@ SHORT_STOPLIST = frozenset(
         "惠农", "大关",
     ]
 )
+# Full division names that are ordinary words far more often (城区 of 大同, 矿区 of 阳泉).
+GENERIC_NAMES = frozenset(["城区", "矿区", "郊区", "新区"])
 PROVINCE_SHORT_OK = frozenset(["河北", "山西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南"])
 # Prefecture-level cities whose short form is on the stoplist only because a county of the
 # same short name exists (南京县, 大同区): the city is what the short form means.
@@ -178,6 +180,18 @@ class Gazetteer:
             self.lengths[name[0]] = tuple(sorted({*self.lengths.get(name[0], ()), len(name)}, reverse=True))
 
     def find(self, text: str) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in self._find(text) if not self._generic(text, s, e)]
+
+    @staticmethod
+    def _generic(text: str, start: int, end: int) -> bool:
+        """Division names that are ordinary words in running text: 城区 (主城区, 老城区),
+        矿区, 郊区; 中国 in 发展中国家."""
+        piece = text[start:end]
+        if piece in GENERIC_NAMES:
+            return True
+        return piece == "中国" and text[start - 2 : start] == "发展" and text[end : end + 1] == "家"
+
+    def _find(self, text: str) -> list[tuple[int, int]]:
         """Longest-match, left-to-right, non-overlapping name spans."""
         out: list[tuple[int, int]] = []
         i, n, prev_end = 0, len(text), -1

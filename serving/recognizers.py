@@ -87,7 +87,7 @@ def _is_money_unit(unit: str | None) -> bool:
     return unit is not None and any(unit.endswith(c) for c in CURRENCIES)
 
 
-def _number_spans(text: str) -> list[Span]:
+def _number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place)
     from serving.normalize import normalize
 
     out: list[Span] = []
@@ -150,6 +150,8 @@ def _number_spans(text: str) -> list[Span]:
         if start > 0 and re.match(r"[A-Za-z0-9.]", text[start - 1]):
             continue
         candidates.append((start, end, etype))
+    phrases = [(p.start(), p.end()) for p in _FIXED_PHRASE.finditer(text)]
+    candidates = [c for c in candidates if not any(ps <= c[0] and c[1] <= pe for ps, pe in phrases)]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for s, e, etype in candidates:
         if any(taken[s:e]):
@@ -165,6 +167,19 @@ def _number_spans(text: str) -> list[Span]:
     return out
 
 
+# Numeric slogans that are POLICY unquoted too (D33), and numbers in fixed phrases that
+# are neither QUANTITY nor POLICY (goals, idioms, terms).
+NUMERIC_SLOGANS = (
+    "四个意识", "四个自信", "两个维护", "四个全面", "五位一体", "八项规定", "三严三实", "两学一做",
+    "三会一课", "一村一品", "一事一议", "三品一标", "一户一策", "五个振兴", "四好农村路", "三权分置",
+)
+NOT_QUANTITY_PHRASES = (
+    "四面八方", "三次产业", "一二三产业", "两个一百年", "四项基本原则", "八个明确", "十四个坚持",
+    "三步走", "四梁八柱", "千家万户", "三产融合",
+)
+_FIXED_PHRASE = re.compile(_alternation(NOT_QUANTITY_PHRASES + NUMERIC_SLOGANS))
+
+
 # -- places -------------------------------------------------------------------------------
 
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
@@ -174,14 +189,14 @@ _ADMIN_END = set("省市县区镇乡村州旗盟道")
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
 _NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长")
 _GENERIC_VILLAGE = frozenset(["贫困", "行政", "示范", "重点", "试点", "中心", "每个", "所有", "全部", "美丽", "特色", "新农", "易地"])
-_NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山")
+_NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山和")
 
 
 _STANDALONE_PLACE = re.compile(
     r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的进赴驻往向入经将把对]))"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头])"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头亲土音愁情贤])"
 )
-_PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区)(?![民级委务里庄落子口头])")
+_PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区)(?![民级委务里庄落子口头亲土音愁情贤])")
 _PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由")
 # Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
 _WORDS_BEFORE_PLACE = frozenset(
@@ -198,7 +213,7 @@ _NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上�
 _BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": ""}
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
-_NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道和与及的了在是为等之让由")
+_NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")
 
 
 def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
@@ -561,7 +576,11 @@ NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把�
 _NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日", "组织")
 # Quoted numerals that are goals (“零辍学”, D30/D37), mottos (“一切以…”) or honours
 # (“十佳…明星”), not programmes.
-_NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强")
+_NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强|奖章|奖|称号")
+# A numeral with a measure word for things counts things; it does not name a programme.
+_COUNTED_THINGS = re.compile(rf"^[{_CN_DIGITS}\d.]+[多余]?[万亿]?(?:座|辆|只|名|位|家|户|人|张|本|台|头|株|棵|栋|间|件|篇|幅|首|元|吨|亩)")
+_GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对象", "家庭")
+
 # Heads that make a quoted name a program on their own (“春风行动”, “电力扶贫共富工程”) or,
 # written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
 _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
@@ -587,6 +606,11 @@ _CLAUSE_LIST = re.compile(
     rf"[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}}){{1,5}}"
     rf"|[{_CN_DIGITS}][\u4e00-\u9fff]{{2,7}}(?:[，,][{_CN_DIGITS}][\u4e00-\u9fff]{{2,7}}){{1,5}}"
 )
+_LIST_HEAD_AFTER = re.compile(
+    r"(?:的|等)?[\u4e00-\u9fff]{0,4}?(?:要求|原则|主线|活动|格局|组合拳|方式|方法|行动|机制|模式|工作法|思路|方针|"
+    r"战略|工程|制度|政策|理念|举措|措施|路径|体系|标准|方略|做法|工作)"
+)
+_LIST_VERB_BEFORE = re.compile(r"(?:按照|坚持|实行|落实|推行|推进|开展|结合|通过|围绕|实施|打出|做到|践行|遵循|贯彻)[^，。；“”]{0,3}$")
 _PLUS_MODEL = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\+[\u4e00-\u9fff\w]{1,8})+\+?")
 
 
@@ -602,7 +626,13 @@ def _policy_spans(text: str) -> list[Span]:
         inner = m.group(1)
         if _PLATFORM_AFTER.match(text, m.end(1)):
             continue  # an ORG (see _company_spans)
-        listed = _CLAUSE_LIST.fullmatch(inner) or _PLUS_MODEL.fullmatch(inner)
+        # A quoted list of clauses is a programme's principle or requirement only when the
+        # text says so (按照“…”, “…”的原则, “…”主线); else it is a goal, a saying or a
+        # description (“搬得出、稳得住、能致富”, “融资难、融资贵”问题; D30, D37).
+        listed = _PLUS_MODEL.fullmatch(inner) or (
+            _CLAUSE_LIST.fullmatch(inner)
+            and (_LIST_HEAD_AFTER.match(text, m.end()) or _LIST_VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()))
+        )
         if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
             continue
         named = (_PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
@@ -617,6 +647,9 @@ def _policy_spans(text: str) -> list[Span]:
         slogan = (
             _SLOGAN.match(inner)
             and not _NOT_SLOGAN.search(inner)
+            and not _COUNTED_THINGS.match(inner)  # “两座金山银山”, “60万辆产能”
+            and (len(inner) <= 6 or sum(ch in _CN_DIGITS for ch in inner) >= 3 or "、" in inner or coded)
+            and not text.startswith(_GROUP_AFTER, m.end())  # “三留守”人员: a population group
             and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head))
         ) or listed
         # A coined name written right before a programme head: “领头雁”工程 (D32: the
@@ -643,7 +676,7 @@ def _policy_spans(text: str) -> list[Span]:
             out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _BARE_TITLE.finditer(text):
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
-    for m in re.finditer(_alternation(CLOSED_POLICIES), text):
+    for m in re.finditer(_alternation(CLOSED_POLICIES + NUMERIC_SLOGANS), text):
         if text.startswith(_NOT_POLICY_AFTER, m.end()):
             continue
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))

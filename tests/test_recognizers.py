@@ -267,3 +267,27 @@ def test_review_round_four(text, etype, expected):
 )
 def test_unit_symbols(text, expected):
     assert [t for ty, t in found(text) if ty == "QUANTITY"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # Quoted clause lists are POLICY only when the text calls them a principle etc.
+        ("实现了搬迁人口“搬得出、稳得住、能致富”。", "POLICY", []),
+        ("解决“融资难、融资贵”问题", "POLICY", []),
+        ("坚持“守底线、抓衔接、促振兴”主线", "POLICY", ["守底线、抓衔接、促振兴"]),
+        ("按照“谁主管、谁负责”", "POLICY", ["谁主管、谁负责"]),
+        # Numeric slogans: unquoted ones of the list (D33); counts, honours, groups are not.
+        ("树牢四个意识，落实中央八项规定精神", "POLICY", ["四个意识", "八项规定"]),
+        ("做大“两座金山银山”，获“五一劳动奖章”，关爱“三留守”人员", "POLICY", []),
+        ("“三创三联三带动”", "POLICY", ["三创三联三带动"]),
+        # Numbers inside fixed phrases are not quantities.
+        ("坚持四项基本原则，实现两个一百年奋斗目标，来自四面八方", "QUANTITY", []),
+        # Generic division names and 中国 in 发展中国家.
+        ("开展城区环境卫生综合整治，帮助发展中国家", "REGION", []),
+        ("检查了太和镇；张家村和李家村", "REGION", ["太和镇", "张家村", "李家村"]),
+        ("不辜负组织的信任和乡亲们的期望", "REGION", []),
+    ],
+)
+def test_review_round_five(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
