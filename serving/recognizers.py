@@ -315,7 +315,8 @@ ORG_SUFFIXES = (
     "慈善会", "师范学院", "网", "海关", "支队", "派出所", "供电公司", "供电所", "学校", "幼儿园",
     "敬老院", "福利院", "养老院", "红十字会", "气象台", "律师事务所", "事务所", "总会", "商报",
     "都市报", "晨报", "考试院", "福利中心", "研究会", "促进会", "供销社", "财政所", "民政所",
-    "服务站", "一中", "二中", "三中", "实验小学", "实验中学",
+    "服务站", "一中", "二中", "三中", "实验小学", "实验中学", "科协", "总工会", "侨联", "文联", "消防中队",
+    "中队", "管理站", "联谊会",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
         f"{dept}{body}"
@@ -356,8 +357,13 @@ KNOWN_ORGS = (
     "证监会", "银保监会", "世界卫生组织", "世界银行", "联合国", "欧盟", "中新社", "红网", "南方日报",
     "东方卫视", "湖南卫视", "齐鲁网", "大旗网", "市场监管总局", "国家市场监督管理总局", "国家邮政局",
     "蚂蚁金服", "中国长安网", "中国证券报", "新文化报", "中国青年报", "中华慈善总会", "中国红十字会",
-    "全国人大常委会",
+    "全国人大常委会", "国土部", "国土资源部", "住建部", "税务总局", "国家林业局", "银监会", "保监会",
+    "清华大学", "北京大学", "中国人民大学", "中铝集团", "中铝", "龙煤集团", "北大荒集团", "中煤集团",
+    "国家开发投资集团", "中国建筑", "中建", "中交集团", "中国交建", "中国铁建", "中国中铁", "中国电建",
+    "中国华能", "中国大唐", "中国华电", "国家电投", "三峡集团", "中国农业大学", "西北农林科技大学",
 )
+# Parent companies written before a place and a branch: 国网榆林供电公司 is one name.
+_PARENT_PREFIX = re.compile(r"(?:国网|国家电网|南方电网|中煤|中铝|中石油|中石化|中国石油|中国石化|中国移动|中国联通|中国电信|中国邮政|中粮|中国人寿|中国农业银行|农业银行|中国银行|建设银行|工商银行|邮储银行)$")
 _KNOWN_ORG = re.compile(_alternation(KNOWN_ORGS))
 # Source lines name an outlet (D21): 来源：央视新闻, 本文来源:陕西农村报.
 _SOURCE_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*")
@@ -396,7 +402,7 @@ _CLAUSE_VERB = re.compile(
     "开展|聆听|采取|召开|举办|参加|实施|推进|落实|走进|来到|深入|前往|宣讲|表示|指出|要求|提出|认为|"
     "介绍|获得|荣获|启动|印发|出台|邀请|督促|调研|考察|视察|慰问|看望|部署|审议|签订|签署|投入|"
     "安排|申报|选派|创新|打造|成立|设立|召集|会同|配合|协助|牵头|负责|积极|主动|认真|全面|进一步|"
-    "目前|各级|各类|所有|全部|有关"
+    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|贯彻|以|向"
 )
 
 
@@ -409,8 +415,8 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
         if end in places and not more.group().endswith(_BRANCHES):
             return end
-        if not _org_head_ok(text, more.end()):
-            return end
+        if not _org_head_ok(text, more.end()) or _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", more.group())):
+            return end  # 皇冠镇纪委|收到中央纪委
         end = more.end()
 
 
@@ -486,6 +492,13 @@ def _org_spans(text: str, regions: list[Span]) -> list[Span]:
             and not _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", head.group()))  # 宁陕县…开展村监委会
         ):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
+    # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
+    out = [
+        Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)
+        if (p := _PARENT_PREFIX.search(text, max(0, r.start - 6), r.start)) and r.start > 0
+        else r
+        for r in out
+    ]
     return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
 
 

@@ -291,3 +291,16 @@ def test_unit_symbols(text, expected):
 )
 def test_review_round_five(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("国网榆林供电公司成立", ["国网榆林供电公司"]),  # parent prefix + place + branch
+        ("新疆维吾尔自治区文联", ["新疆维吾尔自治区文联"]),
+        ("宁陕县皇冠镇纪委收到中央纪委信访室", ["宁陕县皇冠镇纪委", "中央纪委"]),
+        ("汉中市扶贫办按照省扶贫办要求", ["汉中市扶贫办"]),
+    ],
+)
+def test_parent_prefixes_and_clause_verbs_in_org_names(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected
