@@ -91,7 +91,7 @@ SI_UNITS: dict[str, tuple[str, Fraction]] = {
     "kg": ("kg", Fraction(1)), "MW": ("W", Fraction(10**6)), "kW": ("W", Fraction(10**3)),
 }
 # Units that start with a numeral character or would otherwise be split wrongly.
-MEASURE_WORDS = ("个百分点", "百分点", "人次", "度", "千瓦时", "℃", "°C", "°")
+MEASURE_WORDS = ("个百分点", "百分点", "人次", "度", "千瓦时", "千伏安", "千伏", "℃", "°C", "°")
 KNOWN_UNITS = tuple(sorted({*SI_UNITS, *MEASURE_WORDS}, key=len, reverse=True))
 UNIT_SPELLINGS = {"人/次": "人次"}
 MAX_UNIT_LEN = 4

@@ -44,7 +44,8 @@ UNITS = (
     "户", "人", "名", "个", "家", "所", "座", "处", "项", "条", "支", "辆", "台", "套", "头",
     "只", "株", "棵", "批", "次", "场", "期", "栋", "间", "张", "本", "册", "份", "件", "篇",
     "层", "级", "类", "种", "门", "口", "箱", "袋", "盒", "对", "毫升", "升", "笔",
-    "m3", "m³", "m2", "m²", "㎡", "km", "kg", "MW", "kW", "℃", "°C", "°",
+    "m3", "m³", "m2", "m²", "㎡", "km", "kg", "MW", "kW", "℃", "°C", "°", "伏安", "伏", "页", "句",
+    "字", "幅", "首", "部", "眼", "平米",
     "位", "%", "％", "成", "倍", "度", "方", "床",
 )
 # What after a number makes it a time expression, age or ordinal: never QUANTITY.
@@ -52,6 +53,12 @@ TIME_AFTER = ("年", "月", "日", "号", "时", "点", "分钟", "分", "秒", 
               "个月", "小时", "世纪", "年代", "代", "后", "届")
 
 _NUM_RE = re.compile(NUMBER)
+COUNTED_NOUNS = (
+    "贫困户", "贫困群众", "贫困人口", "贫困家庭", "贫困学生", "贫困劳动力", "农户", "村民", "群众",
+    "家庭", "学生", "儿童", "老人", "党员", "干部", "企业", "合作社", "职工", "工人", "农民", "居民",
+    "劳动力", "残疾人", "志愿者", "建档立卡",
+)
+_UNIT_WORD_NEXT = {"元": set("材结化论体素次性"), "方": set("便面式法向针案位")}
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
 _MONEY_CONTEXT = re.compile(
@@ -124,8 +131,10 @@ def _number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one plac
         if start > 0 and text[start - 1] in "第每周星礼初届":  # 第三, 十一届三次全会
             continue
         if unit is None:
-            # Bare numbers count only with 万/亿 (32万群众); percentages need their sign.
-            if not re.search(r"[万亿]", num + (m.group("num2") or "")):
+            # Bare numbers count only with 万/亿 (32万群众), or Arabic ones right before a
+            # counted noun of people or things (1500多贫困户, D48); percentages need their sign.
+            counted = num[0].isdigit() and text.startswith(COUNTED_NOUNS, end)
+            if not re.search(r"[万亿]", num + (m.group("num2") or "")) and not counted:
                 continue
         elif unit == "度" and not re.match(r"\d", num):
             continue
@@ -133,6 +142,15 @@ def _number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one plac
         if num in ("千", "万", "亿") and not m.group("num2"):
             continue
         # 「一」 with a measure word alone means "a": not a quantity.
+        # 二 with a measure word is an ordinal (二期, 二类, 二层, 二组): counts say 两.
+        if num == "二" and unit is not None and unit not in ("人", "名") and not m.group("num2"):
+            continue
+        # 元/方 glued to a word: 三元材料, 二元结构, 3方便, 四方面.
+        if unit in ("元", "方") and text[end : end + 1] in _UNIT_WORD_NEXT[unit]:
+            continue
+        # A list number glued to a word: 48组织生活会, 50双重组织.
+        if (start == 0 or text[start - 1] in "\n \u3000") and unit and len(unit) == 1 and text[end - 1 : end + 1] in _gaz().common_words:
+            continue
         if num in ("一", "壹") and not m.group("num2"):
             continue
         # A Chinese numeral glued to more CJK (一体, 三保障) is a word, not a number.
@@ -175,7 +193,7 @@ NUMERIC_SLOGANS = (
 )
 NOT_QUANTITY_PHRASES = (
     "四面八方", "三次产业", "一二三产业", "两个一百年", "四项基本原则", "八个明确", "十四个坚持",
-    "三步走", "四梁八柱", "千家万户", "三产融合",
+    "三步走", "四梁八柱", "千家万户", "三产融合", "三轮车", "零起步", "三伏",
 )
 _FIXED_PHRASE = re.compile(_alternation(NOT_QUANTITY_PHRASES + NUMERIC_SLOGANS))
 
@@ -183,6 +201,7 @@ _FIXED_PHRASE = re.compile(_alternation(NOT_QUANTITY_PHRASES + NUMERIC_SLOGANS))
 # -- places -------------------------------------------------------------------------------
 
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
+_VILLAGE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}?村")
 _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 _ADMIN_END = set("省市县区镇乡村州旗盟道")
@@ -276,6 +295,8 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             continue
         pattern = _VILLAGE_GROUP if text[pos - 1] == "村" else _TOWN_VILLAGE
         link = pattern.match(text, pos)
+        if link and link.group().endswith("乡") and text[link.end() : link.end() + 1] in ("村", "镇"):
+            link = _VILLAGE_ONLY.match(text, pos)  # 高唐镇常口村|乡村振兴
         # Right after a town (a county), a two-character village (town) name may be an
         # ordinary word (雨母山镇幸福村, 城固县三合镇前进村, 兰西县奋斗乡).
         lenient = (
@@ -465,6 +486,8 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
     for m in _QUOTED_ORG.finditer(text):
         out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED_PLATFORM.finditer(text):
+        if m.group(1).isdigit() or sum(ch in _CN_DIGITS for ch in m.group(1)) >= 2:
+            continue  # “二合一”平台, “12345”平台: a government service, not a company
         out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     return out
 

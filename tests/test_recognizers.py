@@ -304,3 +304,27 @@ def test_review_round_five(text, etype, expected):
 )
 def test_parent_prefixes_and_clause_verbs_in_org_names(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("总容量718550千伏安，10千伏线路", "QUANTITY", ["718550千伏安", "10千伏"]),
+        ("二期建设，一类、二类企业", "QUANTITY", []),  # 二 + measure word is an ordinal
+        ("锂离子三元材料，城乡二元结构", "MONEY", []),
+        ("等5方面提出", "QUANTITY", []),
+        ("带动1500多贫困户增收", "QUANTITY", ["1500多"]),  # D48
+        ("28省市", "QUANTITY", []),
+        ("高唐镇常口村乡村振兴", "REGION", ["高唐镇", "常口村"]),
+        ("“二合一”平台", "ORG", []),
+        ("“五峰蓝”电商平台", "ORG", ["五峰蓝"]),
+    ],
+)
+def test_review_round_six(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+def test_kilovolt_units_keep_their_thousand():
+    from serving.normalize import normalize
+
+    assert normalize("QUANTITY", "718550千伏安", []) == {"value": 718550, "unit": "千伏安", "modifier": None}
