@@ -380,7 +380,7 @@ KNOWN_ORGS = (
     "蚂蚁金服", "中国长安网", "中国证券报", "新文化报", "中国青年报", "中华慈善总会", "中国红十字会",
     "全国人大常委会", "国土部", "国土资源部", "住建部", "税务总局", "国家林业局", "银监会", "保监会",
     "清华大学", "北京大学", "中国人民大学", "中铝集团", "中铝", "龙煤集团", "北大荒集团", "中煤集团",
-    "国家开发投资集团", "中国建筑", "中建", "中交集团", "中国交建", "中国铁建", "中国中铁", "中国电建",
+    "国家开发投资集团", "中国建筑", "中交集团", "中国交建", "中国铁建", "中国中铁", "中国电建",
     "中国华能", "中国大唐", "中国华电", "国家电投", "三峡集团", "中国农业大学", "西北农林科技大学",
 )
 # Parent companies written before a place and a branch: 国网榆林供电公司 is one name.
@@ -460,6 +460,13 @@ _QUOTED_ORG = re.compile(r"“([^“”]{2,14}(?:公司|集团|商会|协会|合
 _PLATFORM = r"(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序)"
 _PLATFORM_AFTER = re.compile(rf"”{_PLATFORM}")
 _QUOTED_PLATFORM = re.compile(rf"“([^“”]{{2,14}})”(?={_PLATFORM})")
+# A company named without a place or legal form after a verb of dealing with it
+# (注册成立万顺牧业公司, 与美德力建筑装饰公司, 走进新时达公司; D25).
+_SHORT_COMPANY = re.compile(
+    r"(?:与|同|跟|注册成立|成立|注册|走进|引进|依托|联合|入股|收购|签约|携手|帮助|支持)([\u4e00-\u9fff]{2,8}?(?:公司|集团))"
+)
+_GENERIC_COMPANY_HEAD = ("国外", "国内", "外资", "外地", "本地", "当地", "知名", "大型", "龙头", "骨干", "高科", "相关", "民营", "国有", "上市")
+_NOT_IN_SHORT_COMPANY = set("家该本这那子分母省市县区各其所等有关相一两几个们大小总公司集团的了在是和及与为")
 _CUT_BEFORE_COMPANY = set("的了在是和与及对向为把被将从由等让给、")
 # Last characters of a body's name: a company written right after one starts anew.
 _BODY_END = set("厂队局司会院所部社委")
@@ -485,6 +492,10 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
             out.append(Span("ORG", start + cut, m.end(), RULE_SCORE, "rules"))
     for m in _QUOTED_ORG.finditer(text):
         out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in _SHORT_COMPANY.finditer(text):
+        name = m.group(1)
+        if not any(ch in _NOT_IN_SHORT_COMPANY for ch in name[:-2]) and not name.startswith(_GENERIC_COMPANY_HEAD):
+            out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _QUOTED_PLATFORM.finditer(text):
         if m.group(1).isdigit() or sum(ch in _CN_DIGITS for ch in m.group(1)) >= 2:
             continue  # “二合一”平台, “12345”平台: a government service, not a company

@@ -328,3 +328,15 @@ def test_kilovolt_units_keep_their_thousand():
     from serving.normalize import normalize
 
     assert normalize("QUANTITY", "718550千伏安", []) == {"value": 718550, "unit": "千伏安", "modifier": None}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2011年注册成立万顺牧业公司", ["万顺牧业公司"]),
+        ("走进新时达公司装配车间", ["新时达公司"]),
+        ("通过与国外设计公司开展合作，与该公司合作", []),
+    ],
+)
+def test_companies_named_after_a_verb_of_dealing(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected
