@@ -30,6 +30,7 @@ NOT_IN_NAME_NOUN_FREQ = 5000
 _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 # Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
 _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
+_SUFFIX_WORDS = frozenset(["市民", "省长", "市长", "县长", "区长"])
 _COMPASS = frozenset(["东北", "西北", "西南", "东南"])
 _COUNTY_TAIL = re.compile("县|自治县|自治旗")
 # Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
@@ -185,7 +186,22 @@ class Gazetteer:
             self.lengths[name[0]] = tuple(sorted({*self.lengths.get(name[0], ()), len(name)}, reverse=True))
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        return [(s, e) for s, e in self._find(text) if not self._generic(text, s, e)]
+        out = []
+        for s, e in self._find(text):
+            if self._generic(text, s, e):
+                continue
+            # 西安市民 → 西安 (D10), 河北省长 → 河北: the suffix belongs to the next word.
+            if e - s >= 3 and text[e - 1 : e + 1] in _SUFFIX_WORDS and text[s : e - 1] in self.names:
+                e -= 1
+            out.append((s, e))
+        return out
+
+    def _name_at(self, text: str, pos: int) -> bool:
+        """A full division name starts at `pos` (镇安县 after 陕西)."""
+        return any(
+            text[pos : pos + n] in self.names and text[pos + n - 1] in _ADMIN_SUFFIX_CHARS
+            for n in self.lengths.get(text[pos : pos + 1], ())
+        )
 
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
@@ -237,8 +253,8 @@ class Gazetteer:
 
     def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
-        if piece[-1] not in _ADMIN_SUFFIX_CHARS and text[end : end + 1] in ("镇", "乡"):
-            return False
+        if piece[-1] not in _ADMIN_SUFFIX_CHARS and text[end : end + 1] in ("镇", "乡") and not self._name_at(text, end):
+            return False  # 巴山镇 (but 陕西|镇安县)
         # 东北, 西北 as directions: 毛集镇西北部, 向西北方向.
         if piece in _COMPASS and (text[end : end + 1] in _AFTER_DIRECTION or start == prev_end):
             return False

@@ -340,3 +340,16 @@ def test_kilovolt_units_keep_their_thousand():
 )
 def test_companies_named_after_a_verb_of_dealing(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("西安市民潘女士", "REGION", ["西安"]),  # D10: the place of a demonym
+        ("河北省长许勤", "REGION", ["河北"]),
+        ("陕西镇安县扶贫局", "ORG", ["陕西镇安县扶贫局"]),
+        ("长江经济带建设", "REGION", ["长江经济带"]),
+    ],
+)
+def test_demonyms_titles_and_areas(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
