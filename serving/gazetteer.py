@@ -39,7 +39,7 @@ _SURNAMES = set(
     "王张李刘陈杨赵吴徐孙朱胡郭何罗郑梁谢宋唐许邓韩冯曹彭曾肖董潘袁蔡蒋杜叶程魏苏吕丁卢"
     "姚沈钟姜崔谭陆范汪廖贾韦夏付邹熊孟秦邱侯尹薛闫段雷黎史陶贺毛郝顾龚邵覃钱戴严莫孔汤耿赖"
 )
-_AFTER_DIRECTION = set("部方面侧角边向风")
+_AFTER_DIRECTION = set("部方面侧角边向风高低")
 # After these a short form is the head of a town or village name (阳春镇), not the county.
 _TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
 
@@ -83,7 +83,8 @@ NAMED_AREAS = (
     "太平洋", "印度洋", "大西洋", "北冰洋", "黄海", "渤海", "北部湾", "杭州湾", "渤海湾", "长江经济带",
     "黄河流域", "长江流域", "珠江流域", "淮河流域", "湄公河", "尼罗河", "罗布泊", "雅鲁藏布江", "澜沧江",
     "金沙江", "岷江", "湘江", "赣江", "闽江", "乌江", "汾河", "青海湖", "太湖", "洱海", "滇池", "井冈山",
-    "峨眉山", "武夷山", "大凉山", "小凉山", "内蒙古高原", "塔里木盆地", "准噶尔盆地",
+    "峨眉山", "武夷山", "大凉山", "小凉山", "内蒙古高原", "雄安新区", "雄安", "台湾海峡", "琼州海峡",
+    "雷州半岛", "珠江三角洲", "长江三角洲", "黄浦江", "塔里木盆地", "准噶尔盆地",
 )
 COUNTRIES = (
     "中华人民共和国", "中国", "美国", "日本", "韩国", "俄罗斯", "英国", "法国", "德国", "意大利",
@@ -101,8 +102,8 @@ SHORT_STOPLIST = frozenset(
         "普陀", "黄埔", "五华", "宁国", "凤凰", "金川", "石门", "天门", "龙门", "云龙", "龙华", "龙江", "兴化", "兴业",
         "丰都", "保定", "安平", "安居", "富民", "文明", "大方", "昌平", "东平", "西平", "南平", "北平", "和田", "吉利",
         "永安", "兴安", "恩平", "义乌", "长宁", "新建", "兴国", "乐业", "互助",
-        # Words of this domain: 惠农补贴, 突破…大关.
-        "惠农", "大关",
+        # Words of this domain: 惠农补贴, 突破…大关; ordinary words (平原, 滨海, 河口, 山城).
+        "惠农", "大关", "大新", "交城", "安新", "平原", "滨海", "河口", "凌云", "山城",
     ]
 )
 # Full division names that are ordinary words far more often (城区 of 大同, 矿区 of 阳泉).
@@ -191,7 +192,13 @@ class Gazetteer:
             if self._generic(text, s, e):
                 continue
             # 西安市民 → 西安 (D10), 河北省长 → 河北: the suffix belongs to the next word.
-            if e - s >= 3 and text[e - 1 : e + 1] in _SUFFIX_WORDS and text[s : e - 1] in self.names:
+            if (
+                e - s >= 3
+                and text[e - 1 : e + 1] in _SUFFIX_WORDS
+                and text[s : e - 1] in self.names
+                and not self._name_at(text, e)  # 吉林省|长春市
+                and text[e : e + 2] not in self.common_words  # 乐山市|长途
+            ):
                 e -= 1
             out.append((s, e))
         return out
@@ -209,6 +216,8 @@ class Gazetteer:
         矿区, 郊区; 中国 in 发展中国家."""
         piece = text[start:end]
         if piece in GENERIC_NAMES:
+            return True
+        if piece == "白银" and text[start - 2 : start] in ("真金", "现货", "黄金"):
             return True
         return piece == "中国" and text[start - 2 : start] == "发展" and text[end : end + 1] == "家"
 

@@ -59,7 +59,7 @@ COUNTED_NOUNS = (
     "劳动力", "残疾人", "志愿者", "建档立卡",
 )
 _UNIT_WORD_NEXT = {"元": set("材结化论体素次性"), "方": set("便面式法向针案位")}
-_QUOTED = re.compile(r"“([^“”]{2,30})”")
+_QUOTED = re.compile(r"[“‘]([^“”‘’]{2,30})[”’]")
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
 _MONEY_CONTEXT = re.compile(
     r"销售额|营业额|收入|资金|投资|筹款|产值|收益|利润|资产|捐款|借款|贷款|存款|赃款|工资|"
@@ -206,8 +206,11 @@ _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 _ADMIN_END = set("省市县区镇乡村州旗盟道")
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
-_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长")
-_GENERIC_VILLAGE = frozenset(["贫困", "行政", "示范", "重点", "试点", "中心", "每个", "所有", "全部", "美丽", "特色", "新农", "易地"])
+_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长以给要则向把被让将从由任各多个几每该本全")
+_GENERIC_VILLAGE = frozenset(
+    ["贫困", "行政", "示范", "重点", "试点", "中心", "每个", "所有", "全部", "美丽", "特色", "新农", "易地",
+     "山区", "部分", "个别", "偏远", "边远", "深度", "少数", "民族", "侗族", "苗族", "农业", "生态", "文明"]
+)
 _NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山和")
 
 
@@ -216,7 +219,7 @@ _STANDALONE_PLACE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头亲土音愁情贤])"
 )
 _PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区)(?![民级委务里庄落子口头亲土音愁情贤])")
-_PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由")
+_PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由以让给为使")
 # Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
 _WORDS_BEFORE_PLACE = frozenset(
     [
@@ -232,7 +235,11 @@ _NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上�
 _BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": ""}
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
-_NOT_PLACE_CHARS = set("贫困行政示范重点中心所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")
+_NOT_PLACE_CHARS = set("贫困行政示范重点所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")
+# Words (not single characters) that never occur in a town or village name.
+_NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|中国")
+# 城关镇 (the seat of a county) is a name although 城 heads many words.
+_SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
 
 
 def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
@@ -247,7 +254,9 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             start += 1
         name = text[start:end]
         core = name[: -len(m.group("suffix"))]
-        if any(ch in _NOT_PLACE_CHARS for ch in name) or name[0] in _NOT_PLACE_HEAD:
+        if _NOT_PLACE_WORDS.search(name) or (
+            (any(ch in _NOT_PLACE_CHARS for ch in name) or name[0] in _NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
+        ):
             continue
         if any(ch in "乡村镇驻" for ch in core) or core.endswith(("小", "特色")) or not gaz.plausible_name(core):
             continue
@@ -277,6 +286,7 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
                 and core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), "")
                 and core[0] not in _NOT_PLACE_HEAD
                 and not any(ch in _NOT_PLACE_CHARS or ch in "乡村镇驻" for ch in core)
+                and not _NOT_PLACE_WORDS.search(text[start:end])
                 and not core.endswith(("小", "特色"))
                 and gaz.plausible_name(core)
                 and core not in gaz.common_words
@@ -378,7 +388,8 @@ KNOWN_ORGS = (
     "证监会", "银保监会", "世界卫生组织", "世界银行", "联合国", "欧盟", "中新社", "红网", "南方日报",
     "东方卫视", "湖南卫视", "齐鲁网", "大旗网", "市场监管总局", "国家市场监督管理总局", "国家邮政局",
     "蚂蚁金服", "中国长安网", "中国证券报", "新文化报", "中国青年报", "中华慈善总会", "中国红十字会",
-    "全国人大常委会", "国土部", "国土资源部", "住建部", "税务总局", "国家林业局", "银监会", "保监会",
+    "全国人大常委会", "中央党校", "中央统战部", "国家外汇管理局", "美联储", "经济观察报",
+    "住房城乡建设部", "国土部", "国土资源部", "住建部", "税务总局", "国家林业局", "银监会", "保监会",
     "清华大学", "北京大学", "中国人民大学", "中铝集团", "中铝", "龙煤集团", "北大荒集团", "中煤集团",
     "国家开发投资集团", "中国建筑", "中交集团", "中国交建", "中国铁建", "中国中铁", "中国电建",
     "中国华能", "中国大唐", "中国华电", "国家电投", "三峡集团", "中国农业大学", "西北农林科技大学",
@@ -442,6 +453,10 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
 
 
 def _org_head_ok(text: str, end: int) -> bool:
+    if text.startswith("员工", end):
+        return True  # 京东员工
+    if text[end - 1] == "会" and text[end : end + 1] == "场":
+        return False  # 珠海分会场: a venue (D23)
     if text[end - 2 : end] in ("一中", "二中", "三中") and text[end : end + 1] in "等心央国华间学":
         return False  # 第一中等专业学校, 一中心
     if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith("门诊", end):
@@ -610,6 +625,7 @@ DOCUMENT_HEADS = (
     "意见", "方案", "通知", "协议", "措施", "清单", "规划", "条例", "计划", "政策", "办法", "规定",
     "决定", "细则", "规则", "纲要", "标准", "指南", "目录", "名录", "公约", "法", "制度", "战略",
     "报告", "章程", "准则", "守则", "要点", "决议", "通告", "公告", "机制", "工程", "行动", "备忘录",
+    "规范", "规程", "批复", "条",
 )
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏目|关注|联播|访谈|之声|网)$")
@@ -620,7 +636,7 @@ _SLOGAN = re.compile(rf"^[{_CN_DIGITS}双\d][\u4e00-\u9fff、+\dX]*$")
 # Quoted numerals that are words, groups or people, not programs (guideline: population
 # categories, bodies and events are not POLICY).
 NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把手", "一号", "三类人群", "四类人员", "五保"])
-_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日", "组织")
+_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日", "组织", "县", "村")
 # Quoted numerals that are goals (“零辍学”, D30/D37), mottos (“一切以…”) or honours
 # (“十佳…明星”), not programmes.
 _NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强|奖章|奖|称号")
@@ -716,7 +732,7 @@ def _policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
     # A quoted name found once is the same programme wherever else the text quotes it
     # (“校农结合”工作, 邹联克说，“校农结合”是…).
-    quoted_names = {text[sp.start : sp.end] for sp in out if text[sp.start - 1 : sp.start] == "“"}
+    quoted_names = {text[sp.start : sp.end] for sp in out if text[sp.start - 1 : sp.start] in ("“", "‘")}
     starts = {sp.start for sp in out}
     for m in _QUOTED.finditer(text):
         if m.group(1) in quoted_names and m.start(1) not in starts:

@@ -353,3 +353,22 @@ def test_companies_named_after_a_verb_of_dealing(text, expected):
 )
 def test_demonyms_titles_and_areas(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("吉林省长春市食品药品监督管理局", "ORG", ["吉林省长春市食品药品监督管理局"]),
+        ("山西省长治市武乡县", "REGION", ["山西省", "长治市", "武乡县"]),
+        ("乐山市长途客运中心站", "REGION", ["乐山市"]),
+        ("讲的‘一带一路’建设", "POLICY", ["一带一路"]),
+        ("中国交建员工孔凡震", "ORG", ["中国交建"]),
+        ("在珲春分会场举行", "ORG", []),
+        ("在城关镇西坡社区", "REGION", ["城关镇", "西坡社区"]),
+        ("正阳镇以张家坝村为引领", "REGION", ["正阳镇", "张家坝村"]),
+        ("城固县各乡镇要，三合镇山区村民", "REGION", ["城固县", "三合镇"]),
+        ("现货白银报16.35美元", "REGION", []),
+    ],
+)
+def test_review_round_seven(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
