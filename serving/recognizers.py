@@ -58,6 +58,8 @@ COUNTED_NOUNS = (
     "家庭", "学生", "儿童", "老人", "党员", "干部", "企业", "合作社", "职工", "工人", "农民", "居民",
     "劳动力", "残疾人", "志愿者", "建档立卡",
 )
+# A one-character unit that is the first character of the next word: 400多万人口, 两部分.
+_UNIT_GLUED_WORDS = frozenset(["人口", "部分", "包裹", "部件", "家庭", "家乡", "户籍", "户口"])
 _UNIT_WORD_NEXT = {"元": set("材结化论体素次性"), "方": set("便面式法向针案位")}
 _QUOTED = re.compile(r"[“‘]([^“”‘’]{2,30})[”’]")
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
@@ -112,6 +114,8 @@ def _number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one plac
             continue
         if m.group("pre") == "约" and start > 0 and text[start - 1] in _YUE_WORDS:
             start = m.start("num")  # 签约12个项目
+        if unit and text[m.start("unit") : m.end("unit") + 1] in _UNIT_GLUED_WORDS:
+            unit, end = None, m.end("num2") if m.group("num2") else m.end("num")  # 400多万|人口
         if not num or not any(ch.isdigit() or ch in _CN_DIGITS for ch in num) and not _VAGUE_RE.fullmatch(num):
             continue
         # A time expression, age or ordinal?
@@ -649,6 +653,7 @@ _GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对
 _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
           "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫", "名单",
           "清单", "经验")
+_GENERIC_HEADS = ("政策", "经验", "名单", "清单", "计划", "方案", "专项", "战略")
 _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{_alternation(_HEADS)})")
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alternation(_HEADS)})")
 _PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{_alternation(UNITS)}|{_alternation(CURRENCIES)})?")
@@ -727,8 +732,8 @@ def _policy_spans(text: str) -> list[Span]:
         if not (named or slogan or headed):
             continue
         end = m.end(1)
-        if slogan and head and coded:
-            end = head.end()
+        if slogan and head and coded and not head.group().endswith(_GENERIC_HEADS):
+            end = head.end()  # “5+X”特色产业扶贫, but “1+10”|政策 (D31)
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
     # A quoted name found once is the same programme wherever else the text quotes it
     # (“校农结合”工作, 邹联克说，“校农结合”是…).

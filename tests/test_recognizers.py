@@ -372,3 +372,16 @@ def test_demonyms_titles_and_areas(text, etype, expected):
 )
 def test_review_round_seven(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("全州400多万人口", "QUANTITY", ["400多万"]),  # D41: the unit 人 belongs to 人口
+        ("园区两部分组成", "QUANTITY", []),
+        ("“1+10”政策支持体系", "POLICY", ["1+10"]),  # D31: a code before a generic noun
+        ("基层党建“3+2”书记项目", "POLICY", ["3+2”书记项目"]),
+    ],
+)
+def test_glued_units_and_code_heads(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
