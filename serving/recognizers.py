@@ -206,7 +206,7 @@ _FIXED_PHRASE = re.compile(_alternation(NOT_QUANTITY_PHRASES + NUMERIC_SLOGANS))
 
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
 _VILLAGE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}?村")
-_VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组)")
+_VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组|屯)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 _ADMIN_END = set("省市县区镇乡村州旗盟道")
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
@@ -220,9 +220,9 @@ _NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中
 
 _STANDALONE_PLACE = re.compile(
     r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的进赴驻往向入经将把对]))"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区))(?![民级委务里庄落子口头亲土音愁情贤])"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区|屯))(?![民级委务里庄落子口头亲土音愁情贤])"
 )
-_PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区)(?![民级委务里庄落子口头亲土音愁情贤])")
+_PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区|屯)(?![民级委务里庄落子口头亲土音愁情贤])")
 _PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由以让给为使")
 # Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
 _WORDS_BEFORE_PLACE = frozenset(
@@ -236,7 +236,7 @@ _WORDS_BEFORE_PLACE = frozenset(
 # Pronouns and particles never inside such a name (跟她回村, 成我镇).
 _NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上下整回走进出入到于成给向无")
 # A last character that makes a word with the suffix: 老乡, 家乡, 返乡, 整村, 到社区.
-_BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": ""}
+_BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": "", "屯": "驻囤"}
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
 _NOT_PLACE_CHARS = set("贫困行政示范重点所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")

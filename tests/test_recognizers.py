@@ -385,3 +385,7 @@ def test_review_round_seven(text, etype, expected):
 )
 def test_glued_units_and_code_heads(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+def test_named_sub_village_units_with_tun():
+    assert [t for ty, t in found("龙沟村弄他屯，可是，夏油房屯郑彦志") if ty == "REGION"] == ["龙沟村", "弄他屯", "夏油房屯"]
