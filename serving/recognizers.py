@@ -59,7 +59,9 @@ COUNTED_NOUNS = (
     "劳动力", "残疾人", "志愿者", "建档立卡",
 )
 # A one-character unit that is the first character of the next word: 400多万人口, 两部分.
-_UNIT_GLUED_WORDS = frozenset(["人口", "部分", "包裹", "部件", "家庭", "家乡", "户籍", "户口"])
+_UNIT_GLUED_WORDS = frozenset(
+    ["人口", "部分", "包裹", "部件", "家庭", "家乡", "户籍", "户口", "遍布", "字会", "部门", "部委", "部曲", "封面"]
+)
 _UNIT_WORD_NEXT = {"元": set("材结化论体素次性"), "方": set("便面式法向针案位")}
 _QUOTED = re.compile(r"[“‘]([^“”‘’]{2,30})[”’]")
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
@@ -87,8 +89,8 @@ _MEASURE = re.compile(
 _YUE_WORDS = set("签预制节合公条契邀相违履毁践")
 # A range whose first part carries its own unit: 80%至85%, 500多米到900多米.
 _UNIT_RANGE = re.compile(
-    rf"(?P<num>{NUMBER})(?P<u1>%|％|[米元斤个户人])(?P<mid>[多余])?"
-    rf"(?P<sep>{_alternation(_RANGE_SEP)})(?P<num2>{NUMBER})(?P<u2>%|％|[米元斤个户人])"
+    rf"(?P<num>{NUMBER})(?P<u1>%|％|℃|[米元斤个户人])(?P<mid>[多余])?"
+    rf"(?P<sep>{_alternation(_RANGE_SEP)})(?P<num2>{NUMBER})(?P<u2>%|％|℃|[米元斤个户人])"
 )
 
 
@@ -130,7 +132,7 @@ def _number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one plac
         if num == "几" and not (_is_money_unit(unit) and unit != "块"):
             continue
         # A Chinese numeral opening a quoted name is part of the name: “三类人群”.
-        if re.fullmatch(_CN_NUM, num) and any(qs <= start and end < qe for qs, qe in quoted):
+        if re.fullmatch(_CN_NUM, num) and any(qs <= start and end <= qe for qs, qe in quoted):
             continue
         if start > 0 and text[start - 1] in "第每周星礼初届":  # 第三, 十一届三次全会
             continue
@@ -143,7 +145,7 @@ def _number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one plac
         elif unit == "度" and not re.match(r"\d", num):
             continue
         # A lone 十/百/千/万/亿 before a measure word is an idiom (千家万户, 万家灯火).
-        if num in ("千", "万", "亿") and not m.group("num2"):
+        if num in ("百", "千", "万", "亿") and not m.group("num2"):
             continue
         # 「一」 with a measure word alone means "a": not a quantity.
         # 二 with a measure word is an ordinal (二期, 二类, 二层, 二组): counts say 两.
@@ -210,7 +212,9 @@ _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组|屯)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 _ADMIN_END = set("省市县区镇乡村州旗盟道")
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
-_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长以给要则向把被让将从由任各多个几每该本全")
+_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长以给要向把被让将从由任")
+# Quantifiers never head a village or town name (城固县各乡镇, 多个镇): lenient links only.
+_NOT_LENIENT = set("各多个几每该本全两原")
 _GENERIC_VILLAGE = frozenset(
     ["贫困", "行政", "示范", "重点", "试点", "中心", "每个", "所有", "全部", "美丽", "特色", "新农", "易地",
      "山区", "部分", "个别", "偏远", "边远", "深度", "少数", "民族", "侗族", "苗族", "农业", "生态", "文明"]
@@ -258,7 +262,7 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             start += 1
         name = text[start:end]
         core = name[: -len(m.group("suffix"))]
-        if _NOT_PLACE_WORDS.search(name) or (
+        if _NOT_PLACE_WORDS.search(name) or (len(core) >= 3 and core.endswith("和")) or (
             (any(ch in _NOT_PLACE_CHARS for ch in name) or name[0] in _NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
         ):
             continue
@@ -291,6 +295,7 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
                 and core[0] not in _NOT_PLACE_HEAD
                 and not any(ch in _NOT_PLACE_CHARS or ch in "乡村镇驻" for ch in core)
                 and not _NOT_PLACE_WORDS.search(text[start:end])
+                and not (len(core) >= 3 and core[-1] == "和")  # 向洪江和村干部: a conjunction
                 and not core.endswith(("小", "特色"))
                 and gaz.plausible_name(core)
                 and core not in gaz.common_words
@@ -319,6 +324,7 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             and (link.group()[-1] == "村" and text[pos - 1] in "镇乡" or link.group()[-1] in "镇乡" and text[pos - 1] in "县区市旗")
             and link.group()[:2] not in _GENERIC_VILLAGE
             and link.group()[:2] not in gaz.verbish  # 开展村: a verb, not a name
+            and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
         )
         if (
             link
@@ -341,7 +347,7 @@ ORG_SUFFIXES = (
     "管理中心", "交易中心", "培训中心", "研究中心", "指挥中心", "监测中心", "晚报", "报社",
     "制造厂", "制品厂", "加工厂", "厂", "妇联", "联合会", "分会", "服务站", "服务厅", "文教办", "足协",
     "义工联", "工商联", "残联", "团委", "税务局", "国税局", "地税局", "卫计室", "卫生室", "卫生院",
-    "委会", "农商行", "农商银行", "农村商业银行", "信用社", "农信社", "商业银行",
+    "委会", "分行", "农商行", "农商银行", "农村商业银行", "信用社", "农信社", "商业银行",
     "扶贫开发办公室", "扶贫办", "委员会", "党委", "区委", "县委", "市委", "省委", "州委", "政府",
     "发改委", "卫健委", "教育局", "民政局", "财政局", "人社局", "农业农村局", "水务局", "公安局",
     "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
@@ -350,7 +356,7 @@ ORG_SUFFIXES = (
     "慈善会", "师范学院", "网", "海关", "支队", "派出所", "供电公司", "供电所", "学校", "幼儿园",
     "敬老院", "福利院", "养老院", "红十字会", "气象台", "律师事务所", "事务所", "总会", "商报",
     "都市报", "晨报", "考试院", "福利中心", "研究会", "促进会", "供销社", "财政所", "民政所",
-    "服务站", "一中", "二中", "三中", "实验小学", "实验中学", "科协", "总工会", "侨联", "文联", "消防中队",
+    "服务站", "一中", "二中", "三中", "实验小学", "实验中学", "艺术团", "歌舞团", "科协", "总工会", "侨联", "文联", "消防中队",
     "中队", "管理站", "联谊会",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
@@ -405,9 +411,12 @@ _KNOWN_ORG = re.compile(_alternation(KNOWN_ORGS))
 _SOURCE_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*")
 _SOURCE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 # What may follow the outlet's name on the same line (it ends the name) ...
-_SOURCE_NEXT = re.compile(r"记者|编辑|责编|作者|通讯员|声明|原标题|图片|摄影")
+_SOURCE_NEXT = re.compile(r"记者|总编|编辑|编审|责编|作者|通讯员|声明|原标题|图片|摄影|返回")
 # ... and what is not an outlet.
-_SOURCE_NOT = re.compile(r"综合|整理|转载|网络|网友|本报|本网|关于")
+_SOURCE_NOT = re.compile(
+    r"综合|整理|转载|网络|网友|本报|本网|关于|"
+    r"^(?:县|市|区|省|镇|州)?委?(?:新闻信息中心|新闻中心|融媒体中心|宣传部|外宣办|扶贫办|办公室)$"
+)
 _SOURCE_SEP = re.compile(r"\s*[/／、]\s*")
 # Channels of an outlet: 中央纪委国家监委网站 is one name.
 _CHANNEL = re.compile(r"网站|官网|客户端|微信|微博|公众号|APP|app|网|新闻|频道")
@@ -420,9 +429,9 @@ _VILLAGE_BODY = re.compile(
 _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
 # After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
 _NOT_ORG_AFTER = ("门", "员", "长")
-_BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心")
+_BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
-_NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "法网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
+_NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
 _ORG_AFTER_PLACE = re.compile(
     rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共长兼副常]{{0,8}}?)(?:{_alternation(ORG_SUFFIXES)})"
 )
@@ -438,7 +447,8 @@ _CLAUSE_VERB = re.compile(
     "开展|聆听|采取|召开|举办|参加|实施|推进|落实|走进|来到|深入|前往|宣讲|表示|指出|要求|提出|认为|"
     "介绍|获得|荣获|启动|印发|出台|邀请|督促|调研|考察|视察|慰问|看望|部署|审议|签订|签署|投入|"
     "安排|申报|选派|创新|打造|成立|设立|召集|会同|配合|协助|牵头|负责|积极|主动|认真|全面|进一步|"
-    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|贯彻|以|向"
+    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|贯彻|以|向|"
+    "加快|加强|推动|促进|深化|完善|建立|健全|探索|发挥|境内|建国|下属"
 )
 
 
@@ -645,8 +655,10 @@ _NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办",
 # (“十佳…明星”), not programmes.
 _NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强|奖章|奖|称号")
 # A numeral with a measure word for things counts things; it does not name a programme.
-_COUNTED_THINGS = re.compile(rf"^[{_CN_DIGITS}\d.]+[多余]?[万亿]?(?:座|辆|只|名|位|家|户|人|张|本|台|头|株|棵|栋|间|件|篇|幅|首|元|吨|亩)")
-_GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对象", "家庭")
+_COUNTED_THINGS = re.compile(
+    rf"^[{_CN_DIGITS}\d.]+[多余]?[万亿]?(?:座|辆|只|名|家|户|人|张|本|台|头|株|棵|栋|间|件|篇|幅|首|元|吨|亩)[^{_CN_DIGITS}]*$"
+)
+_GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对象", "家庭", "问题")
 
 # Heads that make a quoted name a program on their own (“春风行动”, “电力扶贫共富工程”) or,
 # written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
@@ -674,6 +686,7 @@ _CLAUSE_LIST = re.compile(
     rf"[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}}){{1,5}}"
     rf"|[{_CN_DIGITS}][\u4e00-\u9fff]{{2,7}}(?:[，,][{_CN_DIGITS}][\u4e00-\u9fff]{{2,7}}){{1,5}}"
 )
+_SHORT_CLAUSE_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8}){1,5}")
 _LIST_HEAD_AFTER = re.compile(
     r"(?:的|等)?[\u4e00-\u9fff]{0,4}?(?:要求|原则|主线|活动|格局|组合拳|方式|方法|行动|机制|模式|工作法|思路|方针|"
     r"战略|工程|制度|政策|理念|举措|措施|路径|体系|标准|方略|做法|工作)"
@@ -697,9 +710,13 @@ def _policy_spans(text: str) -> list[Span]:
         # A quoted list of clauses is a programme's principle or requirement only when the
         # text says so (按照“…”, “…”的原则, “…”主线); else it is a goal, a saying or a
         # description (“搬得出、稳得住、能致富”, “融资难、融资贵”问题; D30, D37).
-        listed = _PLUS_MODEL.fullmatch(inner) or (
-            _CLAUSE_LIST.fullmatch(inner)
-            and (_LIST_HEAD_AFTER.match(text, m.end()) or _LIST_VERB_BEFORE.search(text, max(0, m.start() - 6), m.start()))
+        head_after = _LIST_HEAD_AFTER.match(text, m.end())
+        verb_before = _LIST_VERB_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        listed = (
+            _PLUS_MODEL.fullmatch(inner)
+            or (_CLAUSE_LIST.fullmatch(inner) and (head_after or verb_before))
+            # Two-character clauses only when the text says both: 坚持“富民、优业、兴村”三个原则.
+            or (_SHORT_CLAUSE_LIST.fullmatch(inner) and head_after and verb_before)
         )
         if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
             continue

@@ -389,3 +389,24 @@ def test_glued_units_and_code_heads(text, etype, expected):
 
 def test_named_sub_village_units_with_tun():
     assert [t for ty, t in found("龙沟村弄他屯，可是，夏油房屯郑彦志") if ty == "REGION"] == ["龙沟村", "弄他屯", "夏油房屯"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("多云转阴 6℃～12℃", "QUANTITY", ["6℃～12℃"]),
+        ("农业农村部等8部门，一是受四部委", "QUANTITY", []),
+        ("开展“四位一体”村级治理，做到“一户一档”", "POLICY", ["四位一体", "一户一档"]),
+        ("要坚持“富民、优业、兴村”三个原则", "POLICY", ["富民、优业、兴村"]),
+        ("以“绿色、健康”为生产理念", "POLICY", []),
+        ("昌黎县朱各庄镇村民，塔湾镇付园则村", "REGION", ["昌黎县", "朱各庄镇", "塔湾镇", "付园则村"]),
+        ("中信银行南京分行中央路支行客户经理", "ORG", ["中信银行南京分行中央路支行"]),
+        ("西安市交警支队莲湖大队", "ORG", ["西安市交警支队莲湖大队"]),
+        ("08-14宁陕县加快供销社改革步伐", "ORG", []),
+        ("来源：南雄市广播电视台返回搜狐", "ORG", ["南雄市广播电视台", "搜狐"]),
+        ("来源：新闻信息中心", "ORG", []),
+        ("执行“土十条”和“水十条”", "QUANTITY", []),
+    ],
+)
+def test_regression_review(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected
