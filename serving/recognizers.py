@@ -357,7 +357,7 @@ ORG_SUFFIXES = (
     "敬老院", "福利院", "养老院", "红十字会", "气象台", "律师事务所", "事务所", "总会", "商报",
     "都市报", "晨报", "考试院", "福利中心", "研究会", "促进会", "供销社", "财政所", "民政所",
     "服务站", "一中", "二中", "三中", "实验小学", "实验中学", "艺术团", "歌舞团", "科协", "总工会", "侨联", "文联", "消防中队",
-    "中队", "管理站", "联谊会",
+    "中队", "管理站", "联谊会", "办事处",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
         f"{dept}{body}"
@@ -614,6 +614,19 @@ def _village_body_spans(text: str) -> list[Span]:
             start -= 1  # 荷叶坪村: a three-character name
         if text[start] in _NOT_PLACE_HEAD or not gaz.plausible_name(text[start : m.end(1) - 1]):
             continue
+        # The town written before the village is part of the name (D24): 上栗镇石洋村村委会.
+        for n in (2, 3):
+            core = text[start - n - 1 : start - 1]
+            if (
+                start - n - 1 >= 0
+                and text[start - 1] in "镇乡"
+                and all(_is_cjk(ch) and ch not in _NOT_PLACE_CHARS for ch in core)
+                and core[0] not in _NOT_PLACE_HEAD
+                and gaz.plausible_name(core)
+                and (start - n - 1 == 0 or text[start - n - 2] in _PLACE_LEFT or text[start - n - 3 : start - n - 1] in gaz.common_words)
+            ):
+                start -= n + 1
+                break
         out.append(Span("ORG", start, m.end(), RULE_SCORE, "rules"))
     return out
 

@@ -410,3 +410,8 @@ def test_named_sub_village_units_with_tun():
 )
 def test_regression_review(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+def test_town_before_a_village_body_is_part_of_the_org():
+    text = "王勇作为上栗镇石洋村村委会主任"
+    assert [t for ty, t in found(text) if ty == "ORG"] == ["上栗镇石洋村村委会"]
