@@ -316,6 +316,8 @@ def _region_spans(text: str, gaz: Gazetteer) -> list[Span]:
         link = pattern.match(text, pos)
         if link and link.group().endswith("乡") and text[link.end() : link.end() + 1] in ("村", "镇"):
             link = _VILLAGE_ONLY.match(text, pos)  # 高唐镇常口村|乡村振兴
+        if link and link.group()[0] == "原" and len(link.group()) >= 4:
+            link = pattern.match(text, pos + 1)  # 花石镇原|东晓村: the former village
         # Right after a town (a county), a two-character village (town) name may be an
         # ordinary word (雨母山镇幸福村, 城固县三合镇前进村, 兰西县奋斗乡).
         lenient = (
