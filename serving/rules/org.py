@@ -1,0 +1,300 @@
+"""ORG: place + body, known national bodies, branches, companies, outlets, village bodies."""
+
+from __future__ import annotations
+
+import re
+
+from serving.decode import Span
+from serving.rules.common import RULE_SCORE, alternation, gazetteer, is_cjk
+from serving.rules.quantity import CN_DIGITS
+from serving.rules.region import ADMIN_END, NOT_PLACE_CHARS, NOT_PLACE_HEAD, PLACE_LEFT
+
+ORG_SUFFIXES = (
+    "人民政府新闻办公室", "人民政府办公室", "人民政府", "人大常委会", "政协", "乡村振兴局",
+    "人力资源和社会保障局", "人力资源与社会保障局", "人力资源和社会保障厅", "组织部", "宣传部",
+    "统战部", "领导小组", "基金会", "办公室", "大队", "服务队", "合作社", "村公所", "服务中心",
+    "管理中心", "交易中心", "培训中心", "研究中心", "指挥中心", "监测中心", "晚报", "报社",
+    "制造厂", "制品厂", "加工厂", "厂", "妇联", "联合会", "分会", "服务站", "服务厅", "文教办", "足协",
+    "义工联", "工商联", "残联", "团委", "税务局", "国税局", "地税局", "卫计室", "卫生室", "卫生院",
+    "委会", "分行", "农商行", "农商银行", "农村商业银行", "信用社", "农信社", "商业银行",
+    "扶贫开发办公室", "扶贫办", "委员会", "党委", "区委", "县委", "市委", "省委", "州委", "政府",
+    "发改委", "卫健委", "教育局", "民政局", "财政局", "人社局", "农业农村局", "水务局", "公安局",
+    "交通运输局", "林业局", "文旅局", "商务局", "局", "厅", "日报", "电视台", "广播电视台", "大学",
+    "学院", "职业学校", "技工学校", "中学", "小学", "医院", "人民医院", "银行", "集团有限公司",
+    "村民委员会", "村委会", "党总支", "党支部", "党工委", "纪委", "委", "分局", "支行", "商会",
+    "慈善会", "师范学院", "网", "海关", "支队", "派出所", "供电公司", "供电所", "学校", "幼儿园",
+    "敬老院", "福利院", "养老院", "红十字会", "气象台", "律师事务所", "事务所", "总会", "商报",
+    "都市报", "晨报", "考试院", "福利中心", "研究会", "促进会", "供销社", "财政所", "民政所",
+    "服务站", "一中", "二中", "三中", "实验小学", "实验中学", "艺术团", "歌舞团", "科协", "总工会", "侨联", "文联", "消防中队",
+    "中队", "管理站", "联谊会", "办事处",
+    # Names of departments written with 和 (the generic pattern stops at 和).
+    *(
+        f"{dept}{body}"
+        for dept in (
+            "住房和城乡建设", "住房和城乡规划建设", "文化和旅游", "工业和信息化", "自然资源和规划",
+            "规划和自然资源", "发展和改革", "卫生和计划生育", "教育和体育", "文化广电和旅游",
+            "规划建设和住房保障", "商务和粮食", "农业和农村", "科学技术和工业信息化",
+        )
+        for body in ("局", "厅", "委员会", "委", "部")
+    ),
+    "有限公司", "股份有限公司", "公司", "集团", "协会", "商会", "研究院", "研究所", "法院", "检察院",
+)
+KNOWN_ORGS = (
+    "国务院扶贫开发领导小组办公室", "国务院扶贫办", "国务院", "国家乡村振兴局", "国家卫健委",
+    "国家卫生健康委员会", "国家发改委", "国家发展改革委", "农业农村部", "财政部", "民政部",
+    "教育部", "人力资源和社会保障部", "人社部", "国家开发银行", "国开行", "中国农业发展银行",
+    "农发行", "中国农业银行", "农业银行", "人民日报", "新华社", "中央电视台", "央视",
+    "央视新闻频道", "中央广电总台", "中央广播电视总台", "国际在线", "中国国际广播电台", "光明日报",
+    "经济日报", "农民日报", "中国扶贫基金会", "京东", "阿里巴巴", "淘宝", "拼多多", "腾讯",
+    "苏宁", "中共中央", "全国人大", "全国政协", "共青团中央", "全国妇联", "中国科学院",
+    "党中央", "公安部", "农业部", "商务部", "国家统计局", "红军", "共产党", "中国共产党",
+    "搜狐", "新浪", "网易", "华商报", "中国政府网", "国家电网", "南方电网", "水滴筹",
+    # Outlets (D21), national bodies, banks and companies known by name alone.
+    "人民网", "新华网", "央广网", "央视网", "中新网", "中国新闻网", "中国网", "光明网", "中青网",
+    "中国青年网", "中国青年报", "中国日报", "工人日报", "法制日报", "新京报", "齐鲁晚报",
+    "澎湃新闻", "央视新闻", "腾讯新闻", "新华每日电讯", "经济参考报", "第一财经",
+    "中组部", "中宣部", "中央农办", "中央纪委", "中央纪委国家监委", "国家监委", "国务院新闻办公室",
+    "国新办", "国家税务总局", "水利部", "交通运输部", "生态环境部", "自然资源部", "司法部",
+    "住房和城乡建设部", "工业和信息化部", "工信部", "科技部", "文化和旅游部", "国家医保局",
+    "国家林业和草原局", "国家林草局", "国家民委", "国务院国资委", "退役军人事务部",
+    "应急管理部", "审计署", "国家能源局", "中国工程院", "中国社会科学院", "中国科协", "中国残联",
+    "全国总工会", "中华全国总工会", "团中央", "九三学社", "致公党", "中国人民银行", "人民银行", "中国工商银行", "工商银行", "中国建设银行",
+    "建设银行", "中国银行", "交通银行", "中国邮政储蓄银行", "邮储银行", "招商银行", "中信银行",
+    "民生银行", "兴业银行", "浦发银行", "光大银行", "华夏银行", "平安银行", "农行", "工行", "建行",
+    "中国人寿", "中国人保", "中国平安", "中国移动", "中国联通", "中国电信", "中国铁塔", "中国邮政",
+    "中粮集团", "中国石油", "中国石化", "中石油", "中石化", "国家能源集团", "顺丰", "万达集团",
+    "碧桂园", "恒大集团", "盒马鲜生", "中科院", "最高人民检察院", "最高人民法院", "外交部",
+    "证监会", "银保监会", "世界卫生组织", "世界银行", "联合国", "欧盟", "中新社", "红网", "南方日报",
+    "东方卫视", "湖南卫视", "齐鲁网", "大旗网", "市场监管总局", "国家市场监督管理总局", "国家邮政局",
+    "蚂蚁金服", "中国长安网", "中国证券报", "新文化报", "中国青年报", "中华慈善总会", "中国红十字会",
+    "全国人大常委会", "中央党校", "中央统战部", "国家外汇管理局", "美联储", "经济观察报",
+    "住房城乡建设部", "国土部", "国土资源部", "住建部", "税务总局", "国家林业局", "银监会", "保监会",
+    "清华大学", "北京大学", "中国人民大学", "中铝集团", "中铝", "龙煤集团", "北大荒集团", "中煤集团",
+    "国家开发投资集团", "中国建筑", "中交集团", "中国交建", "中国铁建", "中国中铁", "中国电建",
+    "中国华能", "中国大唐", "中国华电", "国家电投", "三峡集团", "中国农业大学", "西北农林科技大学",
+)
+# Parent companies written before a place and a branch: 国网榆林供电公司 is one name.
+_PARENT_PREFIX = re.compile(r"(?:国网|国家电网|南方电网|中煤|中铝|中石油|中石化|中国石油|中国石化|中国移动|中国联通|中国电信|中国邮政|中粮|中国人寿|中国农业银行|农业银行|中国银行|建设银行|工商银行|邮储银行)$")
+_KNOWN_ORG = re.compile(alternation(KNOWN_ORGS))
+# Source lines name an outlet (D21): 来源：央视新闻, 本文来源:陕西农村报.
+_SOURCE_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*")
+_SOURCE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+# What may follow the outlet's name on the same line (it ends the name) ...
+_SOURCE_NEXT = re.compile(r"记者|总编|编辑|编审|责编|作者|通讯员|声明|原标题|图片|摄影|返回")
+# ... and what is not an outlet.
+_SOURCE_NOT = re.compile(
+    r"综合|整理|转载|网络|网友|本报|本网|关于|"
+    r"^(?:县|市|区|省|镇|州)?委?(?:新闻信息中心|新闻中心|融媒体中心|宣传部|外宣办|扶贫办|办公室)$"
+)
+_SOURCE_SEP = re.compile(r"\s*[/／、]\s*")
+# Channels of an outlet: 中央纪委国家监委网站 is one name.
+_CHANNEL = re.compile(r"网站|官网|客户端|微信|微博|公众号|APP|app|网|新闻|频道")
+# Outlets in a dateline: 西部网讯, 大河网讯, 鲁网聊城5月22日讯.
+_DATELINE_OUTLET = re.compile(r"(?:^|(?<=[\s，,。：:、（(【\[“]))([\u4e00-\u9fff]{1,5}网)(?=讯|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日[讯电])")
+# Village bodies (D24): 岭羊村党支部, 荷叶坪村委会.
+_VILLAGE_BODY = re.compile(
+    r"([\u4e00-\u9fff]{2}村)(?:党支部|党总支|村委会|村民委员会|委会|卫计室|卫生室|股份经济合作社|经济合作社)"
+)
+_BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
+# After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
+_NOT_ORG_AFTER = ("门", "员", "长")
+_BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队")
+_NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
+_NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
+_ORG_AFTER_PLACE = re.compile(
+    rf"(?:[^\W\d_与和及在对向为把被将从由的了是等共长兼副常]{{0,8}}?)(?:{alternation(ORG_SUFFIXES)})"
+)
+# Departments written on after a body (国务院扶贫办政策法规司, 榆林市农业局农监科); a title
+# must follow, or the word is the body's business (…局办公室 is covered by the suffixes).
+_SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=[副正]?(?:司长|处长|科长|主任|负责人|工作人员))")
+
+
+_ORG_SUFFIX_AT_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
+# Verbs of a clause: a place, then one of these, then a body is not one name
+# (宁陕县四亩地镇开展村监委会主任培训, 汉阴聆听农业厅宣讲).
+_CLAUSE_VERB = re.compile(
+    "开展|聆听|采取|召开|举办|参加|实施|推进|落实|走进|来到|深入|前往|宣讲|表示|指出|要求|提出|认为|"
+    "介绍|获得|荣获|启动|印发|出台|邀请|督促|调研|考察|视察|慰问|看望|部署|审议|签订|签署|投入|"
+    "安排|申报|选派|创新|打造|成立|设立|召集|会同|配合|协助|牵头|负责|积极|主动|认真|全面|进一步|"
+    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|贯彻|以|向|"
+    "加快|加强|推动|促进|深化|完善|建立|健全|探索|发挥|境内|建国|下属"
+)
+
+
+def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
+    """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
+    while True:
+        more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
+        if more is None or len(more.group()) > 6 or re.search(r"[，。、；：,;:“”《》\s]", more.group()):
+            return end
+        # A new place starts a new name, except for a branch: 公安局武昌区分局.
+        if end in places and not more.group().endswith(_BRANCHES):
+            return end
+        if not _org_head_ok(text, more.end()) or _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", more.group())):
+            return end  # 皇冠镇纪委|收到中央纪委
+        end = more.end()
+
+
+def _org_head_ok(text: str, end: int) -> bool:
+    if text.startswith("员工", end):
+        return True  # 京东员工
+    if text[end - 1] == "会" and text[end : end + 1] == "场":
+        return False  # 珠海分会场: a venue (D23)
+    if text[end - 2 : end] in ("一中", "二中", "三中") and text[end : end + 1] in "等心央国华间学":
+        return False  # 第一中等专业学校, 一中心
+    if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith("门诊", end):
+        return False
+    if text[end - 1] == "网" and text[end - 2 : end] in _NET_WORDS:
+        return False  # 落网, 互联网: words, not an outlet
+    return not (text[end - 1] == "网" and end < len(text) and text[end] in _NOT_AFTER_WEB)
+
+
+# Companies named without a place: 五峰印象网络科技有限公司, 中晋资产管理（上海）有限公司.
+_COMPANY = re.compile(
+    r"[\u4e00-\u9fff]{2,14}(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份有限公司|有限责任公司|有限公司)"
+)
+_QUOTED_ORG = re.compile(r"“([^“”]{2,14}(?:公司|集团|商会|协会|合作社|银行))”")
+# A quoted name followed by one of these is a platform or outlet: “五峰蓝”电商平台.
+_PLATFORM = r"(?:电商|网络|服务|销售)?(?:平台|公众号|APP|app|小程序)"
+PLATFORM_AFTER = re.compile(rf"”{_PLATFORM}")
+_QUOTED_PLATFORM = re.compile(rf"“([^“”]{{2,14}})”(?={_PLATFORM})")
+# A company named without a place or legal form after a verb of dealing with it
+# (注册成立万顺牧业公司, 与美德力建筑装饰公司, 走进新时达公司; D25).
+_SHORT_COMPANY = re.compile(
+    r"(?:与|同|跟|注册成立|成立|注册|走进|引进|依托|联合|入股|收购|签约|携手|帮助|支持)([\u4e00-\u9fff]{2,8}?(?:公司|集团))"
+)
+_GENERIC_COMPANY_HEAD = ("国外", "国内", "外资", "外地", "本地", "当地", "知名", "大型", "龙头", "骨干", "高科", "相关", "民营", "国有", "上市")
+_NOT_IN_SHORT_COMPANY = set("家该本这那子分母省市县区各其所等有关相一两几个们大小总公司集团的了在是和及与为")
+_CUT_BEFORE_COMPANY = set("的了在是和与及对向为把被将从由等让给、")
+# Last characters of a body's name: a company written right after one starts anew.
+_BODY_END = set("厂队局司会院所部社委")
+_VERBS_BEFORE_COMPANY = ("利用", "依托", "通过", "成立", "注册", "创办", "联合", "组建", "收购", "包括",
+                         "成为", "设立", "引进", "入驻", "来到", "走进", "参观", "考察", "签约", "携手")
+
+
+def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
+    out: list[Span] = []
+    for m in _COMPANY.finditer(text):
+        start = m.start()
+        head = text[start : m.end()]
+        # Cut at the last function character, verb, other body or place in front of the name.
+        cut = 0
+        for i in range(len(head) - 6):
+            if start + i in place_starts and head[i - 1 : i] not in ("（", "("):
+                cut = i
+            elif head[i] in _CUT_BEFORE_COMPANY or head[i] in _BODY_END:
+                cut = i + 1
+            elif head.startswith(_VERBS_BEFORE_COMPANY, i):
+                cut = i + 2
+        if len(head) - cut >= 6:
+            out.append(Span("ORG", start + cut, m.end(), RULE_SCORE, "rules"))
+    for m in _QUOTED_ORG.finditer(text):
+        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in _SHORT_COMPANY.finditer(text):
+        name = m.group(1)
+        if not any(ch in _NOT_IN_SHORT_COMPANY for ch in name[:-2]) and not name.startswith(_GENERIC_COMPANY_HEAD):
+            out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in _QUOTED_PLATFORM.finditer(text):
+        if m.group(1).isdigit() or sum(ch in CN_DIGITS for ch in m.group(1)) >= 2:
+            continue  # “二合一”平台, “12345”平台: a government service, not a company
+        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    return out
+
+
+def org_spans(text: str, regions: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for m in _KNOWN_ORG.finditer(text):
+        if not _org_head_ok(text, m.end()):
+            continue
+        out.append(Span("ORG", m.start(), _org_end(text, m.end()), RULE_SCORE, "rules"))
+    # place (+ place ...) + body: 南郑区人民政府, 汉中市扶贫办, 商洛市商州区委.
+    by_start = {r.start: r for r in regions}
+    places = frozenset(by_start)
+    for r in regions:
+        if any(o.start <= r.start < o.end for o in out):
+            continue
+        end = r.end
+        while end in by_start:  # chained places
+            end = by_start[end].end
+        head = _ORG_AFTER_PLACE.match(text, end)
+        if (
+            head
+            and not re.search(r"[，。、；：,;:“”《》\s]", head.group())
+            and _org_head_ok(text, head.end())
+            and not _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", head.group()))  # 宁陕县…开展村监委会
+        ):
+            out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
+    # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
+    out = [
+        Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)
+        if (p := _PARENT_PREFIX.search(text, max(0, r.start - 6), r.start)) and r.start > 0
+        else r
+        for r in out
+    ]
+    return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
+
+
+def _outlet_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _SOURCE_LINE.finditer(text):
+        pos = m.end()
+        while True:
+            name = _SOURCE_NAME.match(text, pos)
+            if name is None:
+                break
+            stop = _SOURCE_NEXT.search(name.group())
+            end = name.start() + stop.start() if stop else name.end()  # 央视新闻编辑：…
+            if (
+                end - name.start() < 2
+                or _SOURCE_NOT.search(text[name.start() : end])
+                or not any(is_cjk(c) for c in text[name.start() : end])
+                or (not stop and _SOURCE_NAME.match(text, end - 1) and len(name.group()) == 12)
+            ):
+                break
+            known = _KNOWN_ORG.match(text, name.start(), end)
+            rest = text[known.end() : end] if known else ""
+            if known and len(rest) >= 2 and not _CHANNEL.fullmatch(rest):  # 中央广电总台国际在线 (D21)
+                out.append(Span("ORG", name.start(), known.end(), RULE_SCORE, "rules"))
+                out.append(Span("ORG", known.end(), end, RULE_SCORE, "rules"))
+            else:
+                out.append(Span("ORG", name.start(), end, RULE_SCORE, "rules"))
+            sep = _SOURCE_SEP.match(text, end)
+            if stop or sep is None or sep.end() == end:
+                break
+            pos = sep.end()
+    for m in _DATELINE_OUTLET.finditer(text):
+        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    return out
+
+
+def _village_body_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    gaz = gazetteer()
+    for m in _VILLAGE_BODY.finditer(text):
+        start = m.start(1)
+        if any(ch in _BEFORE_VILLAGE for ch in text[start : m.end(1) - 1]) or text[start] in NOT_PLACE_HEAD:
+            continue
+        if (
+            start > 0
+            and is_cjk(text[start - 1])
+            and text[start - 1] not in _BEFORE_VILLAGE | ADMIN_END
+            and text[start - 2 : start] not in gaz.common_words  # 项目|石洋村
+        ):
+            start -= 1  # 荷叶坪村: a three-character name
+        if text[start] in NOT_PLACE_HEAD or not gaz.plausible_name(text[start : m.end(1) - 1]):
+            continue
+        # The town written before the village is part of the name (D24): 上栗镇石洋村村委会.
+        for n in (2, 3):
+            core = text[start - n - 1 : start - 1]
+            if (
+                start - n - 1 >= 0
+                and text[start - 1] in "镇乡"
+                and all(is_cjk(ch) and ch not in NOT_PLACE_CHARS for ch in core)
+                and core[0] not in NOT_PLACE_HEAD
+                and gaz.plausible_name(core)
+                and (start - n - 1 == 0 or text[start - n - 2] in PLACE_LEFT or text[start - n - 3 : start - n - 1] in gaz.common_words)
+            ):
+                start -= n + 1
+                break
+        out.append(Span("ORG", start, m.end(), RULE_SCORE, "rules"))
+    return out

@@ -1,0 +1,153 @@
+"""POLICY: 《》 document titles, quoted programme names and slogans, the closed list."""
+
+from __future__ import annotations
+
+import re
+
+from serving.decode import Span
+from serving.rules.common import QUOTED, RULE_SCORE, alternation
+from serving.rules.org import KNOWN_ORGS, PLATFORM_AFTER
+from serving.rules.quantity import CN_DIGITS, CURRENCIES, NUMBER, NUMERIC_SLOGANS, UNITS
+
+CLOSED_POLICIES = (
+    "易地扶贫搬迁", "东西部扶贫协作", "东西部协作", "对口帮扶", "对口支援", "定点扶贫", "万企帮万村",
+    "千企帮千村", "以工代赈", "控辍保学", "雨露计划", "农村危房改造", "危房改造", "最低生活保障",
+    "低保", "特困供养", "临时救助", "退耕还林", "退耕还草", "生态移民", "棚户区改造", "厕所革命",
+    "先诊疗后付费", "两不愁三保障", "四个不摘", "五个一批", "三重保障", "十项制度", "七长制",
+    "一站式服务", "一单式结算", "六个精准", "五个一批", "苏陕协作", "苏陕扶贫协作",
+    # Written variants of the programs above.
+    "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
+)
+_NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
+# What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
+DOCUMENT_HEADS = (
+    "意见", "方案", "通知", "协议", "措施", "清单", "规划", "条例", "计划", "政策", "办法", "规定",
+    "决定", "细则", "规则", "纲要", "标准", "指南", "目录", "名录", "公约", "法", "制度", "战略",
+    "报告", "章程", "准则", "守则", "要点", "决议", "通告", "公告", "机制", "工程", "行动", "备忘录",
+    "规范", "规程", "批复", "条",
+)
+_BOOK = re.compile(r"《([^《》]{2,60})》")
+_MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏目|关注|联播|访谈|之声|网)$")
+# Quoted numeric slogans and mechanisms: 两不愁三保障, 三条铁律, 一周一调度、一周一通报.
+_SLOGAN = re.compile(rf"^[{CN_DIGITS}双\d][\u4e00-\u9fff、+\dX]*$")
+
+
+# Quoted numerals that are words, groups or people, not programs (guideline: population
+# categories, bodies and events are not POLICY).
+NOT_POLICY_SLOGANS = frozenset(["两会", "三农", "两委", "五老", "一把手", "一号", "三类人群", "四类人员", "五保"])
+_NOT_POLICY_ENDINGS = ("后", "人群", "对象", "人员", "户", "委", "办", "币", "岁", "年", "日", "组织", "县", "村")
+# Quoted numerals that are goals (“零辍学”, D30/D37), mottos (“一切以…”) or honours
+# (“十佳…明星”), not programmes.
+_NOT_SLOGAN = re.compile(r"^(?:零|一切)|十佳|百佳|最美|优秀|先进|标兵|明星|模范|十强|百强|奖章|奖|称号")
+# A numeral with a measure word for things counts things; it does not name a programme.
+_COUNTED_THINGS = re.compile(
+    rf"^[{CN_DIGITS}\d.]+[多余]?[万亿]?(?:座|辆|只|名|家|户|人|张|本|台|头|株|棵|栋|间|件|篇|幅|首|元|吨|亩)[^{CN_DIGITS}]*$"
+)
+_GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对象", "家庭", "问题")
+
+# Heads that make a quoted name a program on their own (“春风行动”, “电力扶贫共富工程”) or,
+# written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
+_HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
+          "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫", "名单",
+          "清单", "经验")
+_GENERIC_HEADS = ("政策", "经验", "名单", "清单", "计划", "方案", "专项", "战略")
+_PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{alternation(_HEADS)})")
+_PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(_HEADS)})")
+_PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{alternation(UNITS)}|{alternation(CURRENCIES)})?")
+# Quoted mechanisms named after an office holder: “路长制”, “林长制” (D30).
+_CHIEF_SYSTEM = re.compile(r"[\u4e00-\u9fff]{1,3}长制")
+# A trailing note in a document title: 《…办法（试行）》, 《…计划（2018—2020年）》.
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+# Titles of policy documents written without 《》 (D39): 关于……的意见.
+_BARE_TITLE = re.compile(
+    r"关于[^，。；：、《》“”\s]{4,40}?(?:“[^“”]{1,12}”[^，。；：、《》“”\s]{0,30}?)?的"
+    r"(?:实施意见|指导意见|若干意见|意见|通知|决定|实施方案|工作方案|方案|实施办法|办法|规定|若干措施)"
+)
+# Quoted lists of short clauses (“守底线、抓衔接、促振兴”) and "A+B" models (党建+合作社).
+# Clauses of at least three characters joined by 、 (a comma only between numbered clauses:
+# “一村一主题，一村一特色”); comma-joined quotes are people's words, and lists of two-character
+# words are attributes (“绿色、健康”, D30).
+_CLAUSE_LIST = re.compile(
+    rf"[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}}){{1,5}}"
+    rf"|[{CN_DIGITS}][\u4e00-\u9fff]{{2,7}}(?:[，,][{CN_DIGITS}][\u4e00-\u9fff]{{2,7}}){{1,5}}"
+)
+_SHORT_CLAUSE_LIST = re.compile(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8}){1,5}")
+_LIST_HEAD_AFTER = re.compile(
+    r"(?:的|等)?[\u4e00-\u9fff]{0,4}?(?:要求|原则|主线|活动|格局|组合拳|方式|方法|行动|机制|模式|工作法|思路|方针|"
+    r"战略|工程|制度|政策|理念|举措|措施|路径|体系|标准|方略|做法|工作)"
+)
+_LIST_VERB_BEFORE = re.compile(r"(?:按照|坚持|实行|落实|推行|推进|开展|结合|通过|围绕|实施|打出|做到|践行|遵循|贯彻)[^，。；“”]{0,3}$")
+_PLUS_MODEL = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\+[\u4e00-\u9fff\w]{1,8})+\+?")
+
+
+def policy_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _BOOK.finditer(text):
+        title = m.group(1)
+        core = _TITLE_NOTE.sub("", title)
+        if _MEDIA_TITLE.search(core) or title in KNOWN_ORGS or not core.endswith(DOCUMENT_HEADS):
+            continue  # a newspaper, programme, book or article title
+        out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in QUOTED.finditer(text):
+        inner = m.group(1)
+        if PLATFORM_AFTER.match(text, m.end(1)):
+            continue  # an ORG (see _company_spans)
+        # A quoted list of clauses is a programme's principle or requirement only when the
+        # text says so (按照“…”, “…”的原则, “…”主线); else it is a goal, a saying or a
+        # description (“搬得出、稳得住、能致富”, “融资难、融资贵”问题; D30, D37).
+        head_after = _LIST_HEAD_AFTER.match(text, m.end())
+        verb_before = _LIST_VERB_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        listed = (
+            _PLUS_MODEL.fullmatch(inner)
+            or (_CLAUSE_LIST.fullmatch(inner) and (head_after or verb_before))
+            # Two-character clauses only when the text says both: 坚持“富民、优业、兴村”三个原则.
+            or (_SHORT_CLAUSE_LIST.fullmatch(inner) and head_after and verb_before)
+        )
+        if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
+            continue
+        named = (_PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
+            r"[，,。；;！!？?]", inner
+        )
+        # A slogan names a program together with the head written after it:
+        # “5+X”特色产业扶贫, “345”工作法. Only a slogan of digits or letters needs its head.
+        head = _PROGRAM_HEAD.match(text, m.end())
+        if head and "的" in head.group():
+            head = None
+        coded = re.search(r"[0-9A-Za-z]", inner) is not None
+        slogan = (
+            _SLOGAN.match(inner)
+            and not _NOT_SLOGAN.search(inner)
+            and not _COUNTED_THINGS.match(inner)  # “两座金山银山”, “60万辆产能”
+            and (len(inner) <= 6 or sum(ch in CN_DIGITS for ch in inner) >= 3 or "、" in inner or coded)
+            and not text.startswith(_GROUP_AFTER, m.end())  # “三留守”人员: a population group
+            and (not _PLAIN_AMOUNT.fullmatch(inner) or (coded and head))
+        ) or listed
+        # A coined name written right before a programme head: “领头雁”工程 (D32: the
+        # quoted name alone is tagged).
+        headed = (
+            head is not None
+            and not coded
+            and len(inner) <= 10
+            and not re.search(r"[，,。；;！!？?在是]", inner + head.group())
+            and not _PLAIN_AMOUNT.fullmatch(inner)
+        )
+        if not (named or slogan or headed):
+            continue
+        end = m.end(1)
+        if slogan and head and coded and not head.group().endswith(_GENERIC_HEADS):
+            end = head.end()  # “5+X”特色产业扶贫, but “1+10”|政策 (D31)
+        out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
+    # A quoted name found once is the same programme wherever else the text quotes it
+    # (“校农结合”工作, 邹联克说，“校农结合”是…).
+    quoted_names = {text[sp.start : sp.end] for sp in out if text[sp.start - 1 : sp.start] in ("“", "‘")}
+    starts = {sp.start for sp in out}
+    for m in QUOTED.finditer(text):
+        if m.group(1) in quoted_names and m.start(1) not in starts:
+            out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    for m in _BARE_TITLE.finditer(text):
+        out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
+    for m in re.finditer(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS), text):
+        if text.startswith(_NOT_POLICY_AFTER, m.end()):
+            continue
+        out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
+    return out

@@ -1,0 +1,142 @@
+"""REGION: gazetteer names plus towns, villages and village groups by pattern."""
+
+from __future__ import annotations
+
+import re
+
+from serving.decode import Span
+from serving.gazetteer import Gazetteer
+from serving.rules.common import RULE_SCORE, is_cjk
+
+_TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
+_VILLAGE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}?村")
+_VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组|屯)")
+# A chain continues only from a full name: one that ends in an administrative suffix.
+ADMIN_END = set("省市县区镇乡村州旗盟道")
+# Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
+_NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长以给要向把被让将从由任")
+# Quantifiers never head a village or town name (城固县各乡镇, 多个镇): lenient links only.
+_NOT_LENIENT = set("各多个几每该本全两原")
+_GENERIC_VILLAGE = frozenset(
+    ["贫困", "行政", "示范", "重点", "试点", "中心", "每个", "所有", "全部", "美丽", "特色", "新农", "易地",
+     "山区", "部分", "个别", "偏远", "边远", "深度", "少数", "民族", "侗族", "苗族", "农业", "生态", "文明"]
+)
+NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山和")
+
+
+_STANDALONE_PLACE = re.compile(
+    r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的进赴驻往向入经将把对]))"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区|屯))(?![民级委务里庄落子口头亲土音愁情贤])"
+)
+_PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区|屯)(?![民级委务里庄落子口头亲土音愁情贤])")
+PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由以让给为使")
+# Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
+_WORDS_BEFORE_PLACE = frozenset(
+    [
+        "带动", "其中", "地处", "借助", "代表", "承包", "负责", "确定", "发现", "导致", "完成", "位于", "来到", "走进", "前往",
+        "深入", "包括", "覆盖", "涉及", "整个", "帮扶", "联系", "挂联", "挂包", "包联", "结对", "对口", "帮助", "资助", "慰问",
+        "考察", "调研", "视察", "走访", "入驻", "驻扎", "派驻", "选派", "就读", "居住", "搬迁", "搬到", "来自", "出生", "生活",
+        "扎根", "落户", "回到", "返回", "留在", "住在", "成为", "建设", "打造",
+    ]
+)
+# Pronouns and particles never inside such a name (跟她回村, 成我镇).
+_NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上下整回走进出入到于成给向无")
+# A last character that makes a word with the suffix: 老乡, 家乡, 返乡, 整村, 到社区.
+_BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": "", "屯": "驻囤"}
+# Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
+_LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
+NOT_PLACE_CHARS = set("贫困行政示范重点所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")
+# Words (not single characters) that never occur in a town or village name.
+_NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|中国")
+# 城关镇 (the seat of a county) is a name although 城 heads many words.
+_SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
+
+
+def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    out: list[Span] = []
+    for s, e in gaz.find(text):
+        out.append(Span("REGION", s, e, RULE_SCORE, "rules"))
+    # Towns and villages standing alone after a clause boundary or a verb of motion:
+    # 在荷叶坪村, 、王坝镇, 走进温泉镇.
+    for m in _STANDALONE_PLACE.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        while text[start] in _LEAD_WORDS and end - start > 3:  # 以圣源村, 驻花石镇
+            start += 1
+        name = text[start:end]
+        core = name[: -len(m.group("suffix"))]
+        if _NOT_PLACE_WORDS.search(name) or (len(core) >= 3 and core.endswith("和")) or (
+            (any(ch in NOT_PLACE_CHARS for ch in name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
+        ):
+            continue
+        if any(ch in "乡村镇驻" for ch in core) or core.endswith(("小", "特色")) or not gaz.plausible_name(core):
+            continue
+        if any(sp.start < end and start < sp.end for sp in out):
+            continue
+        if m.group("suffix") == "乡" and text[end : end + 1] in ("村", "镇"):
+            continue  # 助力乡村振兴, 打好乡镇…: the word 乡村/乡镇, not a township
+        out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+    # The same names after a frequent word (带动谢家河村, 其中谢家河村, 代表岭羊村), and those
+    # the pattern above skipped because an earlier, rejected match swallowed them.
+    for m in _PLACE_SUFFIX.finditer(text):
+        k, end = m.start(), m.end()
+        if any(sp.start < end and k < sp.end for sp in out):
+            continue
+        if m.group() == "乡" and text[end : end + 1] in ("村", "镇"):
+            continue
+        for length in (3, 2):
+            start = k - length
+            if start < 0:
+                continue
+            left_ok = start == 0 or text[start - 1] in PLACE_LEFT or text[start - 2 : start] in _WORDS_BEFORE_PLACE
+            core = text[start:k]
+            if (
+                left_ok
+                and all(is_cjk(ch) for ch in core)
+                and not any(ch in _NOT_IN_VILLAGE_NAME for ch in core)
+                and core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), "")
+                and core[0] not in NOT_PLACE_HEAD
+                and not any(ch in NOT_PLACE_CHARS or ch in "乡村镇驻" for ch in core)
+                and not _NOT_PLACE_WORDS.search(text[start:end])
+                and not (len(core) >= 3 and core[-1] == "和")  # 向洪江和村干部: a conjunction
+                and not core.endswith(("小", "特色"))
+                and gaz.plausible_name(core)
+                and core not in gaz.common_words
+            ):
+                out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+                break
+    # Towns, villages and village groups written right after a full place name:
+    # 城固县三合镇黄牛嘴村, 阳春镇陈村龙沟组.
+    ends = {sp.end: sp for sp in out if text[sp.end - 1] in ADMIN_END}
+    extra: list[Span] = []
+    starts = {sp.start for sp in out}
+    todo = sorted(ends)
+    while todo:
+        pos = todo.pop(0)
+        if pos in starts:  # a gazetteer name follows (榆林市佳县): its own chain goes on
+            continue
+        pattern = _VILLAGE_GROUP if text[pos - 1] == "村" else _TOWN_VILLAGE
+        link = pattern.match(text, pos)
+        if link and link.group().endswith("乡") and text[link.end() : link.end() + 1] in ("村", "镇"):
+            link = _VILLAGE_ONLY.match(text, pos)  # 高唐镇常口村|乡村振兴
+        if link and link.group()[0] == "原" and len(link.group()) >= 4:
+            link = pattern.match(text, pos + 1)  # 花石镇原|东晓村: the former village
+        # Right after a town (a county), a two-character village (town) name may be an
+        # ordinary word (雨母山镇幸福村, 城固县三合镇前进村, 兰西县奋斗乡).
+        lenient = (
+            link is not None
+            and len(link.group()) == 3
+            and (link.group()[-1] == "村" and text[pos - 1] in "镇乡" or link.group()[-1] in "镇乡" and text[pos - 1] in "县区市旗")
+            and link.group()[:2] not in _GENERIC_VILLAGE
+            and link.group()[:2] not in gaz.verbish  # 开展村: a verb, not a name
+            and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
+        )
+        if (
+            link
+            and (lenient or (link.group()[0] not in NOT_PLACE_HEAD and gaz.plausible_name(link.group()[:-1])))
+            and not any(ch in _NOT_CHAINED for ch in link.group())
+            and link.end() not in ends
+        ):
+            extra.append(Span("REGION", link.start(), link.end(), RULE_SCORE, "rules"))
+            ends[link.end()] = extra[-1]
+            todo.append(link.end())
+    return out + extra
