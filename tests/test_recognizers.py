@@ -415,3 +415,20 @@ def test_regression_review(text, etype, expected):
 def test_town_before_a_village_body_is_part_of_the_org():
     text = "王勇作为上栗镇石洋村村委会主任"
     assert [t for ty, t in found(text) if ty == "ORG"] == ["上栗镇石洋村村委会"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("战略上“一马当先”。三令五申", "POLICY", []),  # idioms (numeral_idioms.tsv)
+        ("三令五申，一举两得", "QUANTITY", []),
+        ("小品《提意见》就是", "POLICY", []),  # a work, not a document
+        ("深入落实《中国制造2025》，出台", "POLICY", ["中国制造2025"]),
+        ("出台驻村帮扶工作队管理办法，切实保障", "POLICY", ["驻村帮扶工作队管理办法"]),  # D39
+        ("缓解危房改造群众负担；低保群众", "POLICY", ["危房改造"]),
+        ("用“精准扶贫”政策扶持下", "POLICY", []),  # a generic activity (contract)
+        ("多抱几个‘金娃娃’。引进的“金娃娃”项目", "POLICY", ["金娃娃"]),  # only the headed mention
+    ],
+)
+def test_policy_review(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected

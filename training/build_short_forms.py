@@ -44,6 +44,10 @@ OUT = DATA.parent / "county_short_forms.tsv"
 # frequency, part of speech): a short form straddling a frequent word (the 和政 of 党和政府)
 # is not a name, and a "town/village" whose name holds a verb (召开村, 实现镇) is not one.
 WORDS_OUT = DATA.parent / "common_words.tsv"
+# Idioms (chengyu, tag i) that open with a numeral: a quoted “一马当先” is not a numeric
+# slogan (POLICY D33) and its numeral is not a QUANTITY.
+IDIOMS_OUT = DATA.parent / "numeral_idioms.tsv"
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿双"
 # The lists keep what the gazetteer's two checks read (its thresholds, not copies).
 COMMON = STRADDLE_MIN_FREQ
 VERBISH = NOT_IN_NAME_MIN_FREQ
@@ -119,6 +123,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     WORDS_OUT.write_text("word\tjieba_freq\tjieba_tag\n" + "".join(f"{w}\t{f}\t{t}\n" for w, f, t in common), "utf-8")
     print(f"wrote {len(common)} common two-character words to {WORDS_OUT}")
+    idioms = sorted(w for w, (_f, tag) in words.items() if tag == "i" and len(w) >= 4 and w[0] in NUMERAL_CHARS)
+    IDIOMS_OUT.write_text("idiom\n" + "".join(f"{w}\n" for w in idioms), "utf-8")
+    print(f"wrote {len(idioms)} idioms that open with a numeral to {IDIOMS_OUT}")
 
 
 if __name__ == "__main__":

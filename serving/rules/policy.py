@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
-from serving.rules.common import QUOTED, RULE_SCORE, alternation
+from serving.rules.common import QUOTED, RULE_SCORE, alternation, numeral_idioms
 from serving.rules.org import KNOWN_ORGS, PLATFORM_AFTER
 from serving.rules.quantity import CN_DIGITS, CURRENCIES, NUMBER, NUMERIC_SLOGANS, UNITS
 
@@ -19,12 +19,31 @@ CLOSED_POLICIES = (
     "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
 )
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
+# Programmes whose name also names a population (低保群众, 易地搬迁脱贫户); for the others
+# only a household or person word after the name makes it a category (危房改造户).
+_GROUP_PROGRAMMES = frozenset(["低保", "最低生活保障", "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障",
+                               "特困供养", "易地扶贫搬迁", "易地搬迁", "生态移民", "临时救助"])
+_NOT_POLICY_AFTER_ANY = ("户", "对象", "人员", "户数")
+# Generic activities used as common nouns (contract: never POLICY unless part of a name).
+GENERIC_ACTIVITIES = frozenset(
+    ["扶贫", "脱贫攻坚", "精准扶贫", "精准脱贫", "乡村振兴", "产业扶贫", "就业扶贫", "消费扶贫", "消费帮扶",
+     "健康扶贫", "教育扶贫", "光伏扶贫", "电商扶贫", "社会救助", "扶贫政策", "惠民政策"]
+)
+# A work's title in 《》 is not a document: 小品《提意见》, 电影《战狼2》.
+_WORK_BEFORE = re.compile(r"(?:小品|电影|影片|歌曲|节目|栏目|专题片|纪录片|话剧|图书|新书|小说|诗歌|文章|报道|剧)$")
+_YEAR_PLAN = re.compile(r"[\u4e00-\u9fff]{4,}(?:19|20)\d\d$")
+# Titles of plans and rules written without 《》 after the verb that issues them (D39).
+_ISSUED_TITLE = re.compile(
+    r"(?:出台|制定|印发|落实|实施|发布|公布|编制|修订|审议通过|颁布)了?"
+    r"([\u4e00-\u9fff]{4,30}?(?:三年行动计划|行动计划|工作方案|实施方案|规划纲要|实施意见|管理办法|实施办法|实施细则))"
+    r"(?![\u4e00-\u9fff])"
+)
 # What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
 DOCUMENT_HEADS = (
     "意见", "方案", "通知", "协议", "措施", "清单", "规划", "条例", "计划", "政策", "办法", "规定",
     "决定", "细则", "规则", "纲要", "标准", "指南", "目录", "名录", "公约", "法", "制度", "战略",
-    "报告", "章程", "准则", "守则", "要点", "决议", "通告", "公告", "机制", "工程", "行动", "备忘录",
-    "规范", "规程", "批复", "条",
+    "章程", "准则", "守则", "要点", "决议", "通告", "公告", "机制", "工程", "行动", "备忘录",
+    "规范", "规程", "批复", "条", "程序", "协议书",
 )
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _MEDIA_TITLE = re.compile(r"(?:日报|晚报|报|杂志|周刊|新闻|频道|栏目|关注|联播|访谈|之声|网)$")
@@ -85,13 +104,19 @@ def policy_spans(text: str) -> list[Span]:
     for m in _BOOK.finditer(text):
         title = m.group(1)
         core = _TITLE_NOTE.sub("", title)
-        if _MEDIA_TITLE.search(core) or title in KNOWN_ORGS or not core.endswith(DOCUMENT_HEADS):
+        if _WORK_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # 小品《提意见》, 电影《战狼2》: a work, not a document
+        planned = _YEAR_PLAN.search(core) is not None  # 《中国制造2025》
+        if _MEDIA_TITLE.search(core) or title in KNOWN_ORGS or not (core.endswith(DOCUMENT_HEADS) or planned):
             continue  # a newspaper, programme, book or article title
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    strong: set[str] = set()  # quoted names whose other quoted mentions are the same programme
     for m in QUOTED.finditer(text):
         inner = m.group(1)
         if PLATFORM_AFTER.match(text, m.end(1)):
             continue  # an ORG (see _company_spans)
+        if inner in GENERIC_ACTIVITIES:
+            continue  # “精准扶贫”: a generic activity, never POLICY (contract)
         # A quoted list of clauses is a programme's principle or requirement only when the
         # text says so (按照“…”, “…”的原则, “…”主线); else it is a goal, a saying or a
         # description (“搬得出、稳得住、能致富”, “融资难、融资贵”问题; D30, D37).
@@ -117,6 +142,7 @@ def policy_spans(text: str) -> list[Span]:
         slogan = (
             _SLOGAN.match(inner)
             and not _NOT_SLOGAN.search(inner)
+            and inner not in numeral_idioms()  # “一马当先”
             and not _COUNTED_THINGS.match(inner)  # “两座金山银山”, “60万辆产能”
             and (len(inner) <= 6 or sum(ch in CN_DIGITS for ch in inner) >= 3 or "、" in inner or coded)
             and not text.startswith(_GROUP_AFTER, m.end())  # “三留守”人员: a population group
@@ -137,17 +163,21 @@ def policy_spans(text: str) -> list[Span]:
         if slogan and head and coded and not head.group().endswith(_GENERIC_HEADS):
             end = head.end()  # “5+X”特色产业扶贫, but “1+10”|政策 (D31)
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
+        if named or slogan or (headed and head is not None and not head.group().endswith(("项目", "政策", "名单", "清单"))):
+            strong.add(inner)
     # A quoted name found once is the same programme wherever else the text quotes it
     # (“校农结合”工作, 邹联克说，“校农结合”是…).
-    quoted_names = {text[sp.start : sp.end] for sp in out if text[sp.start - 1 : sp.start] in ("“", "‘")}
     starts = {sp.start for sp in out}
     for m in QUOTED.finditer(text):
-        if m.group(1) in quoted_names and m.start(1) not in starts:
+        if m.group(1) in strong and m.start(1) not in starts:
             out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _BARE_TITLE.finditer(text):
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
+    for m in _ISSUED_TITLE.finditer(text):
+        out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in re.finditer(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS), text):
-        if text.startswith(_NOT_POLICY_AFTER, m.end()):
+        after = _NOT_POLICY_AFTER if m.group() in _GROUP_PROGRAMMES else _NOT_POLICY_AFTER_ANY
+        if text.startswith(after, m.end()):
             continue
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
-from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer
+from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer, in_idiom
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -166,7 +166,9 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
             continue
         candidates.append((start, end, etype))
     phrases = [(p.start(), p.end()) for p in _FIXED_PHRASE.finditer(text)]
-    candidates = [c for c in candidates if not any(ps <= c[0] and c[1] <= pe for ps, pe in phrases)]
+    candidates = [
+        c for c in candidates if not any(ps <= c[0] and c[1] <= pe for ps, pe in phrases) and not in_idiom(text, c[0], c[1])
+    ]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for s, e, etype in candidates:
         if any(taken[s:e]):
