@@ -432,3 +432,8 @@ def test_town_before_a_village_body_is_part_of_the_org():
 )
 def test_policy_review(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+def test_quoted_mechanisms_and_reduplicated_programme_names():
+    text = "实行“申领制”，推进“村村通”、“组组通”工程"
+    assert [t for ty, t in found(text) if ty == "POLICY"] == ["申领制", "村村通", "组组通"]

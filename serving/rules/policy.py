@@ -74,7 +74,7 @@ _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{alternation(_HEADS)}
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(_HEADS)})")
 _PLAIN_AMOUNT = re.compile(rf"{NUMBER}(?:{alternation(UNITS)}|{alternation(CURRENCIES)})?")
 # Quoted mechanisms named after an office holder: “路长制”, “林长制” (D30).
-_CHIEF_SYSTEM = re.compile(r"[\u4e00-\u9fff]{1,3}长制")
+_CHIEF_SYSTEM = re.compile(r"[\u4e00-\u9fff]{1,3}长制|[\u4e00-\u9fff]{2,5}制|(.)\1[通清美净亮绿]")  # “路长制”, “申领制”, “村村通”
 # A trailing note in a document title: 《…办法（试行）》, 《…计划（2018—2020年）》.
 _TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 # Titles of policy documents written without 《》 (D39): 关于……的意见.
