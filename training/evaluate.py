@@ -26,6 +26,7 @@ from training.anchors import anchor_systems
 from training.data import Sentence, by_doc
 from training.metrics import table
 from training.pipeline import (
+    TRAINING_COUNTS,
     load_split,
     log,
     predict,
@@ -72,7 +73,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
     },
     "hybrid: model adds REGION/ORG/POLICY": {"MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"})},
-    "hybrid: model adds REGION only": {"MODEL_TYPES": frozenset({"REGION"})},
+    "hybrid: model adds REGION and POLICY": {"MODEL_TYPES": frozenset({"REGION", "POLICY"})},
     "hybrid: model wins R/O/P": {"RULES_FIRST": frozenset({"QUANTITY", "MONEY"})},
     "hybrid: no confidence floor": {"MODEL_MIN_SCORE": 0.0},
 }
@@ -232,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         plot_curve(report["learning_curve"], args.out.parent / "learning_curve.png")
         print(table({k: v["hybrid"] for k, v in report["learning_curve"].items()}, "learning curve (hybrid, test)"))
 
+    report["models"] = dict(TRAINING_COUNTS)  # trained in this run vs loaded from .cache/models
     report["complete"] = True
     save()
     log(f"wrote {args.out} in {report['seconds']} s")

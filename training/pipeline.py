@@ -132,6 +132,10 @@ def weak_init(base: Path, tok: Tokenizer, settings: TrainSettings) -> dict[str, 
     return state
 
 
+# How many models train_model trained and how many it loaded from the cache (per process).
+TRAINING_COUNTS: dict[str, int] = {"trained": 0, "loaded_from_cache": 0}
+
+
 def model_key(
     train: list[Sentence], settings: TrainSettings, init: dict[str, torch.Tensor] | None
 ) -> str:
@@ -167,7 +171,9 @@ def train_model(
     if path is not None and path.exists():
         log(f"{desc}: cached model {path.name}")
         model.load_state_dict(torch.load(path))
+        TRAINING_COUNTS["loaded_from_cache"] += 1
         return model.eval()
+    TRAINING_COUNTS["trained"] += 1
     if init is not None:
         model.load_state_dict(init)
     examples = encode_all(tok, train, settings)
