@@ -86,11 +86,8 @@ NAMED_AREAS = (
     "峨眉山", "武夷山", "大凉山", "小凉山", "内蒙古高原", "雄安新区", "雄安", "台湾海峡", "琼州海峡",
     "雷州半岛", "珠江三角洲", "长江三角洲", "黄浦江", "鄂西南", "鲁中南", "冀中平原", "塔里木盆地", "准噶尔盆地",
 )
-COUNTRIES = (
-    "中华人民共和国", "中国", "美国", "日本", "韩国", "俄罗斯", "英国", "法国", "德国", "意大利",
-    "加拿大", "澳大利亚", "印度", "巴基斯坦", "越南", "老挝", "柬埔寨", "泰国", "缅甸", "新加坡",
-    "马来西亚", "印度尼西亚", "菲律宾", "蒙古", "哈萨克斯坦", "非洲", "欧洲", "亚洲",
-)
+# Names of countries and continents beyond those the normalizer resolves (its COUNTRIES).
+COUNTRIES = ("蒙古", "非洲", "欧洲", "亚洲")
 # Short forms that are ordinary words far more often than places.
 SHORT_STOPLIST = frozenset(
     [

@@ -125,14 +125,22 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
     """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
     while True:
         more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
-        if more is None or len(more.group()) > 6 or re.search(r"[，。、；：,;:“”《》\s]", more.group()):
-            return end
+        if more is None or len(more.group()) > 6 or not _one_name(text, more):
+            return end  # 皇冠镇纪委|收到中央纪委
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
         if end in places and not more.group().endswith(_BRANCHES):
             return end
-        if not _org_head_ok(text, more.end()) or _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", more.group())):
-            return end  # 皇冠镇纪委|收到中央纪委
         end = more.end()
+
+
+def _one_name(text: str, body: re.Match[str]) -> bool:
+    """A body's name matched after a place or another body: no punctuation inside, an
+    acceptable end (_org_head_ok), and no clause verb between (宁陕县…开展村监委会)."""
+    return (
+        not re.search(r"[，。、；：,;:“”《》\s]", body.group())
+        and _org_head_ok(text, body.end())
+        and not _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", body.group()))
+    )
 
 
 def _org_head_ok(text: str, end: int) -> bool:
@@ -217,12 +225,7 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         while end in by_start:  # chained places
             end = by_start[end].end
         head = _ORG_AFTER_PLACE.match(text, end)
-        if (
-            head
-            and not re.search(r"[，。、；：,;:“”《》\s]", head.group())
-            and _org_head_ok(text, head.end())
-            and not _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", head.group()))  # 宁陕县…开展村监委会
-        ):
+        if head and _one_name(text, head):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
     # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
     out = [

@@ -18,6 +18,7 @@ CLOSED_POLICIES = (
     # Written variants of the programs above.
     "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
 )
+_CLOSED = re.compile(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS))
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
 # Programmes whose name also names a population (低保群众, 易地搬迁脱贫户); for the others
 # only a household or person word after the name makes it a category (危房改造户).
@@ -69,6 +70,9 @@ _GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对
 _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
           "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫", "名单",
           "清单", "经验")
+# A quoted name made a programme only by one of these heads is not spread to its other
+# mentions (“金娃娃”项目 … 多抱几个“金娃娃”).
+_WEAK_HEADS = ("项目", "政策", "名单", "清单")
 _GENERIC_HEADS = ("政策", "经验", "名单", "清单", "计划", "方案", "专项", "战略")
 _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{alternation(_HEADS)})")
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(_HEADS)})")
@@ -111,7 +115,8 @@ def policy_spans(text: str) -> list[Span]:
             continue  # a newspaper, programme, book or article title
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     strong: set[str] = set()  # quoted names whose other quoted mentions are the same programme
-    for m in QUOTED.finditer(text):
+    quotes = list(QUOTED.finditer(text))
+    for m in quotes:
         inner = m.group(1)
         if PLATFORM_AFTER.match(text, m.end(1)):
             continue  # an ORG (see _company_spans)
@@ -163,19 +168,19 @@ def policy_spans(text: str) -> list[Span]:
         if slogan and head and coded and not head.group().endswith(_GENERIC_HEADS):
             end = head.end()  # “5+X”特色产业扶贫, but “1+10”|政策 (D31)
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
-        if named or slogan or (headed and head is not None and not head.group().endswith(("项目", "政策", "名单", "清单"))):
+        if named or slogan or (headed and head is not None and not head.group().endswith(_WEAK_HEADS)):
             strong.add(inner)
     # A quoted name found once is the same programme wherever else the text quotes it
     # (“校农结合”工作, 邹联克说，“校农结合”是…).
     starts = {sp.start for sp in out}
-    for m in QUOTED.finditer(text):
+    for m in quotes:
         if m.group(1) in strong and m.start(1) not in starts:
             out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _BARE_TITLE.finditer(text):
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
     for m in _ISSUED_TITLE.finditer(text):
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
-    for m in re.finditer(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS), text):
+    for m in _CLOSED.finditer(text):
         after = _NOT_POLICY_AFTER if m.group() in _GROUP_PROGRAMMES else _NOT_POLICY_AFTER_ANY
         if text.startswith(after, m.end()):
             continue

@@ -65,9 +65,6 @@ _MONEY_CONTEXT = re.compile(
 MONEY_CONTEXT_CHARS = 8
 _RANGE_SEP = ("至", "到", "—", "－", "-", "~", "～", "〜")
 
-
-
-
 _MEASURE = re.compile(
     rf"(?P<pre>{alternation(PREFIX_MODS)})?"
     rf"(?P<num>{NUMBER})"
@@ -78,6 +75,8 @@ _MEASURE = re.compile(
 )
 # Words that end in 约 (签约, 预约): the 约 before a number is not "about".
 _YUE_WORDS = set("签预制节合公条契邀相违履毁践")
+# A vague amount ending in a unit (几十元, 数百亩) stands even though it has no value.
+_UNIT_AT_END = re.compile(rf"(?:{alternation(CURRENCIES)}|{alternation(UNITS)})$")
 # A range whose first part carries its own unit: 80%至85%, 500多米到900多米.
 _UNIT_RANGE = re.compile(
     rf"(?P<num>{NUMBER})(?P<u1>%|％|℃|[米元斤个户人])(?P<mid>[多余])?"
@@ -138,7 +137,6 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         # A lone 十/百/千/万/亿 before a measure word is an idiom (千家万户, 万家灯火).
         if num in ("百", "千", "万", "亿") and not m.group("num2"):
             continue
-        # 「一」 with a measure word alone means "a": not a quantity.
         # 二 with a measure word is an ordinal (二期, 二类, 二层, 二组): counts say 两.
         if num == "二" and unit is not None and unit not in ("人", "名") and not m.group("num2"):
             continue
@@ -148,13 +146,12 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         # A list number glued to a word: 48组织生活会, 50双重组织.
         if (start == 0 or text[start - 1] in "\n \u3000") and unit and len(unit) == 1 and text[end - 1 : end + 1] in gazetteer().common_words:
             continue
+        # 「一」 with a measure word alone means "a": not a quantity.
         if num in ("一", "壹") and not m.group("num2"):
             continue
         # A Chinese numeral glued to more CJK (一体, 三保障) is a word, not a number.
         if re.fullmatch(_CN_NUM, num) and unit is None:
             continue
-        # Single Chinese numeral + single-char measure word before a CJK char often forms a
-        # word (三农, 两会): keep only for real measure words.
         etype = "MONEY" if _is_money_unit(unit) else "QUANTITY"
         # A bare 万/亿 amount after a word for money is money: 销售额达到2000万.
         if unit is None and _MONEY_CONTEXT.search(text[max(0, start - MONEY_CONTEXT_CHARS) : start]):
@@ -174,9 +171,7 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         if any(taken[s:e]):
             continue
         span_text = text[s:e]
-        if normalize(etype, span_text, []) is None and not (
-            _VAGUE_RE.search(span_text) and re.search(rf"(?:{alternation(CURRENCIES)}|{alternation(UNITS)})$", span_text)
-        ):
+        if normalize(etype, span_text, []) is None and not (_VAGUE_RE.search(span_text) and _UNIT_AT_END.search(span_text)):
             continue
         for i in range(s, e):
             taken[i] = True

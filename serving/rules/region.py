@@ -52,6 +52,17 @@ _NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|
 _SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
 
 
+def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
+    """Checks every standalone town or village candidate must pass (name = core + suffix)."""
+    return bool(
+        _NOT_PLACE_WORDS.search(name)
+        or (len(core) >= 3 and core.endswith("和"))  # 向洪江和村干部: a conjunction
+        or any(ch in "乡村镇驻" for ch in core)
+        or core.endswith(("小", "特色"))
+        or not gaz.plausible_name(core)
+    )
+
+
 def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out: list[Span] = []
     for s, e in gaz.find(text):
@@ -64,11 +75,9 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             start += 1
         name = text[start:end]
         core = name[: -len(m.group("suffix"))]
-        if _NOT_PLACE_WORDS.search(name) or (len(core) >= 3 and core.endswith("和")) or (
+        if _not_a_name(gaz, name, core) or (
             (any(ch in NOT_PLACE_CHARS for ch in name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
         ):
-            continue
-        if any(ch in "乡村镇驻" for ch in core) or core.endswith(("小", "特色")) or not gaz.plausible_name(core):
             continue
         if any(sp.start < end and start < sp.end for sp in out):
             continue
@@ -95,11 +104,8 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
                 and not any(ch in _NOT_IN_VILLAGE_NAME for ch in core)
                 and core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), "")
                 and core[0] not in NOT_PLACE_HEAD
-                and not any(ch in NOT_PLACE_CHARS or ch in "乡村镇驻" for ch in core)
-                and not _NOT_PLACE_WORDS.search(text[start:end])
-                and not (len(core) >= 3 and core[-1] == "和")  # 向洪江和村干部: a conjunction
-                and not core.endswith(("小", "特色"))
-                and gaz.plausible_name(core)
+                and not any(ch in NOT_PLACE_CHARS for ch in core)
+                and not _not_a_name(gaz, text[start:end], core)
                 and core not in gaz.common_words
             ):
                 out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
