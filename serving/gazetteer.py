@@ -259,8 +259,13 @@ class Gazetteer:
 
     def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
-        if piece[-1] not in _ADMIN_SUFFIX_CHARS and text[end : end + 1] in ("镇", "乡") and not self._name_at(text, end):
-            return False  # 巴山镇 (but 陕西|镇安县)
+        if (
+            piece[-1] not in _ADMIN_SUFFIX_CHARS
+            and text[end : end + 1] in ("镇", "乡")
+            and not self._name_at(text, end)
+            and text[end : end + 2] not in ("乡村", "乡镇")
+        ):
+            return False  # 巴山镇 (but 陕西|镇安县, 湖北|乡村振兴)
         # 东北, 西北 as directions: 毛集镇西北部, 向西北方向.
         if piece in _COMPASS and (text[end : end + 1] in _AFTER_DIRECTION or start == prev_end):
             return False

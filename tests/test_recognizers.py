@@ -437,3 +437,17 @@ def test_policy_review(text, etype, expected):
 def test_quoted_mechanisms_and_reduplicated_programme_names():
     text = "实行“申领制”，推进“村村通”、“组组通”工程"
     assert [t for ty, t in found(text) if ty == "POLICY"] == ["申领制", "村村通", "组组通"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("覆盖王坝、白河、石桥、江口、白关等乡镇的10多个村", ["王坝", "白河", "石桥", "江口", "白关"]),
+        ("共涉及圣源、西官、颜母庄和宫家楼6个行政村", ["圣源", "西官", "颜母庄", "宫家楼"]),
+        ("抓好教育、卫生等乡镇工作", []),  # ordinary words: not a list of places
+        ("湖南、湖北乡村振兴", ["湖南", "湖北"]),  # 乡村 is a word, not a township
+        ("依托特色小镇、康养小镇建设", []),
+    ],
+)
+def test_bare_names_listed_as_towns_or_villages(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

@@ -52,6 +52,44 @@ _NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|
 _SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
 
 
+# A list of bare names closed by what they are: 王坝、白河、石桥等乡镇, 圣源、西官和宫家楼6个行政村.
+_LISTED_PLACES = re.compile(
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?:[和及与][\u4e00-\u9fff]{2,4})?)"
+    r"(?=(?:等|等?(?:[0-9]+|[一二两三四五六七八九十]+)个?)(?:行政)?(?:乡镇|镇|乡(?![村镇])|村|社区|街道))"
+)
+
+
+def _listed_places(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Each name of a list that its closing word calls towns or villages; none if one item
+    is an ordinary word (教育、卫生等乡镇干部)."""
+    out: list[tuple[int, int]] = []
+    for m in _LISTED_PLACES.finditer(text):
+        pos, items = m.start(), []
+        for sep_item in re.split(r"(、|(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2,4}$))", m.group("items")):
+            if sep_item and sep_item not in "、和及与":
+                items.append((pos, pos + len(sep_item)))
+            pos += len(sep_item)
+        first_s, first_e = items[0]
+        # The first item may carry the words before the list (覆盖王坝, 涉及圣源).
+        cut = first_s if first_s == 0 or not is_cjk(text[first_s - 1]) else -1
+        for k in range(first_s + 1, first_e - 1):
+            lead = text[first_s:k]
+            if lead in _WORDS_BEFORE_PLACE or lead in gaz.verbish or lead in gaz.common_words or lead in _LEAD_WORDS:
+                cut = k
+                break
+        if cut < 0 or first_e - cut < 2:
+            items = items[1:]
+        else:
+            items[0] = (cut, first_e)
+        names = [text[a:b] for a, b in items]
+        if len(names) < 2 or any(
+            n in gaz.not_in_name or not gaz.plausible_name(n) or any(ch in NOT_PLACE_CHARS for ch in n) for n in names
+        ) or all(n in gaz.common_words for n in names):
+            continue
+        out.extend(items)
+    return out
+
+
 def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
     """Checks every standalone town or village candidate must pass (name = core + suffix)."""
     return bool(
@@ -110,6 +148,9 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             ):
                 out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
                 break
+    for start, end in _listed_places(text, gaz):
+        if not any(sp.start < end and start < sp.end for sp in out):
+            out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
     # Towns, villages and village groups written right after a full place name:
     # 城固县三合镇黄牛嘴村, 阳春镇陈村龙沟组.
     ends = {sp.end: sp for sp in out if text[sp.end - 1] in ADMIN_END}
