@@ -451,3 +451,8 @@ def test_quoted_mechanisms_and_reduplicated_programme_names():
 )
 def test_bare_names_listed_as_towns_or_villages(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+def test_a_quoted_platform_is_the_same_org_in_every_quoted_mention():
+    text = "打造“五峰蓝”电商平台。“五峰蓝”是赵鹏的心血。"
+    assert found(text) == [("ORG", "五峰蓝"), ("ORG", "五峰蓝")]

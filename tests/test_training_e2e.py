@@ -133,3 +133,40 @@ def test_trained_model_cache_reuses_only_an_identical_training(tiny_base, tmp_pa
     other = TrainSettings(base=tiny_base, layers=2, epochs=2, batch_size=2, warmup_ratio=0.0)
     assert pipeline.model_key(SENTS, settings, None) != pipeline.model_key(SENTS, other, None)
     assert saved.exists()
+
+
+def test_evaluation_tags_each_document_whole_and_hands_spans_back_to_sentences():
+    from serving.decode import Span
+    from training.pipeline import SENTENCE_JOINER, predict
+
+    class SeesDocuments:
+        """Finds every 校农结合 only when the same text also quotes it."""
+
+        def __init__(self):
+            self.texts = []
+
+        def spans(self, texts, use_model=True, use_rules=True):
+            self.texts.extend(texts)
+            out = []
+            for t in texts:
+                found = [Span("POLICY", i, i + 4, 0.9, "rules") for i in range(len(t)) if t.startswith("校农结合", i)]
+                out.append(found if "“校农结合”" in t else [])
+                if SENTENCE_JOINER in t:  # and one span that runs across the joiner
+                    k = t.index(SENTENCE_JOINER)
+                    out[-1].append(Span("ORG", k - 2, k + 3, 0.9, "rules"))
+            return out
+
+    sents = [
+        Sentence("a:0", "a", "全省“校农结合”启动"),
+        Sentence("b:0", "b", "无关的句子"),
+        Sentence("a:1", "a", "校农结合实施一年"),
+    ]
+    fake = SeesDocuments()
+    got = predict(fake, sents, "rules")
+    assert fake.texts == ["全省“校农结合”启动" + SENTENCE_JOINER + "校农结合实施一年", "无关的句子"]
+    # the crossing span is cut at its sentence's end: it can only be a false positive
+    assert [(s.type, sents[0].text[s.start : s.end]) for s in got[0]] == [("POLICY", "校农结合"), ("ORG", "启动")]
+    assert got[1] == []
+    assert [(s.type, sents[2].text[s.start : s.end]) for s in got[2]] == [("POLICY", "校农结合")]
+    # Sentence by sentence, the unquoted mention is not found.
+    assert predict(SeesDocuments(), sents, "rules", by_document=False)[2] == []

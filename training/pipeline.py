@@ -6,6 +6,8 @@ through the serving Tagger (same windows, decoding and combination as in product
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 import json
 import sys
@@ -211,15 +213,38 @@ class _NoModel:
         raise RuntimeError("rules-only tagger has no model")
 
 
-def predict(tagger: Tagger, sents: list[Sentence], system: str) -> list[list[Span]]:
-    texts = [s.text for s in sents]
-    if system == "rules":
-        return tagger.spans(texts, use_model=False, use_rules=True)
-    if system == "model":
-        return tagger.spans(texts, use_model=True, use_rules=False)
-    if system == "hybrid":
-        return tagger.spans(texts, use_model=True, use_rules=True)
-    raise ValueError(system)
+# What the tagger reads during evaluation. Users send whole articles (HTTP, batch CLI), and
+# some rules look across sentences (a quoted name counted once everywhere; a county's short
+# form once its full name was written), so each document's sentences are tagged together,
+# joined by this separator, and the spans are handed back to their sentences.
+SENTENCE_JOINER = "\n"
+
+
+def predict(tagger: Tagger, sents: list[Sentence], system: str, by_document: bool = True) -> list[list[Span]]:
+    if system not in ("rules", "model", "hybrid"):
+        raise ValueError(system)
+    flags = {"use_model": system != "rules", "use_rules": system != "model"}
+    if not by_document:
+        return tagger.spans([s.text for s in sents], **flags)
+    docs: dict[str, list[int]] = {}
+    for i, s in enumerate(sents):
+        docs.setdefault(s.doc, []).append(i)
+    texts = [SENTENCE_JOINER.join(sents[i].text for i in idx) for idx in docs.values()]
+    out: list[list[Span]] = [[] for _ in sents]
+    for idx, spans in zip(docs.values(), tagger.spans(texts, **flags), strict=True):
+        starts, pos = [], 0
+        for i in idx:
+            starts.append(pos)
+            pos += len(sents[i].text) + len(SENTENCE_JOINER)
+        for sp in spans:
+            k = bisect.bisect_right(starts, sp.start) - 1
+            base, length = starts[k], len(sents[idx[k]].text)
+            if sp.start - base >= length:
+                continue  # a span on the separator alone: no text of the document
+            # A span running past its sentence keeps its start and is cut at the sentence
+            # end: it can then only count as a false positive.
+            out[idx[k]].append(dataclasses.replace(sp, start=sp.start - base, end=min(sp.end - base, length)))
+    return out
 
 
 def gold_spans(sents: list[Sentence]) -> list[list[tuple[str, int, int]]]:

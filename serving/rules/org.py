@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
-from serving.rules.common import RULE_SCORE, alternation, gazetteer, is_cjk
+from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer, is_cjk
 from serving.rules.quantity import CN_DIGITS
 from serving.rules.region import ADMIN_END, NOT_PLACE_CHARS, NOT_PLACE_HEAD, PLACE_LEFT
 
@@ -202,10 +202,15 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
         name = m.group(1)
         if not any(ch in _NOT_IN_SHORT_COMPANY for ch in name[:-2]) and not name.startswith(_GENERIC_COMPANY_HEAD):
             out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    platforms = set()
     for m in _QUOTED_PLATFORM.finditer(text):
         if m.group(1).isdigit() or sum(ch in CN_DIGITS for ch in m.group(1)) >= 2:
             continue  # “二合一”平台, “12345”平台: a government service, not a company
-        out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+        platforms.add(m.group(1))
+    # The platform is the same ORG wherever else the text quotes it (“五峰蓝”是…的心血).
+    for m in QUOTED.finditer(text):
+        if m.group(1) in platforms:
+            out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     return out
 
 

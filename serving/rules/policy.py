@@ -116,9 +116,12 @@ def policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     strong: set[str] = set()  # quoted names whose other quoted mentions are the same programme
     quotes = list(QUOTED.finditer(text))
+    # A quoted name that the text once calls a platform or company is that ORG everywhere
+    # (“五峰蓝”电商平台 … “五峰蓝”是赵鹏的心血).
+    platforms = {m.group(1) for m in quotes if PLATFORM_AFTER.match(text, m.end(1))}
     for m in quotes:
         inner = m.group(1)
-        if PLATFORM_AFTER.match(text, m.end(1)):
+        if inner in platforms:
             continue  # an ORG (see _company_spans)
         if inner in GENERIC_ACTIVITIES:
             continue  # “精准扶贫”: a generic activity, never POLICY (contract)
