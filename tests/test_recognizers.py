@@ -456,3 +456,18 @@ def test_bare_names_listed_as_towns_or_villages(text, expected):
 def test_a_quoted_platform_is_the_same_org_in_every_quoted_mention():
     text = "打造“五峰蓝”电商平台。“五峰蓝”是赵鹏的心血。"
     assert found(text) == [("ORG", "五峰蓝"), ("ORG", "五峰蓝")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造成远近闻名的网红村。",
+        "命名生态村、文化村和旅游村",
+        "事后，时任村支书李四宝说",
+        "新建、硬化通村通组道路",
+        "是了解家乡的窗口",
+        "当上村书记之后",
+    ],
+)
+def test_kinds_of_village_and_words_ending_in_a_suffix_are_not_places(text):
+    assert [t for ty, t in found(text) if ty == "REGION"] == []

@@ -22,6 +22,8 @@ _GENERIC_VILLAGE = frozenset(
      "山区", "部分", "个别", "偏远", "边远", "深度", "少数", "民族", "侗族", "苗族", "农业", "生态", "文明"]
 )
 NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山和")
+# Descriptions of a kind of village or town, not names (网红村, 小山村, 文化村, 旅游镇).
+_KIND_OF_PLACE = _GENERIC_VILLAGE | {"网红", "小山", "文化", "旅游", "明星", "样板", "模范", "幸福", "和谐", "富裕"}
 
 
 _STANDALONE_PLACE = re.compile(
@@ -42,12 +44,12 @@ _WORDS_BEFORE_PLACE = frozenset(
 # Pronouns and particles never inside such a name (跟她回村, 成我镇).
 _NOT_IN_VILLAGE_NAME = set("她我他它其你咱您谁啥之时期边处办上下整回走进出入到于成给向无")
 # A last character that makes a word with the suffix: 老乡, 家乡, 返乡, 整村, 到社区.
-_BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔", "镇": "城乡集", "社区": "", "屯": "驻囤"}
+_BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "全本该邻各外农山渔通", "镇": "城乡集", "社区": "", "屯": "驻囤"}
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
 NOT_PLACE_CHARS = set("贫困行政示范重点所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")
 # Words (not single characters) that never occur in a town or village name.
-_NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|中国")
+_NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|中国|时任|当上")
 # 城关镇 (the seat of a county) is a name although 城 heads many words.
 _SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
 
@@ -97,6 +99,7 @@ def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
         or (len(core) >= 3 and core.endswith("和"))  # 向洪江和村干部: a conjunction
         or any(ch in "乡村镇驻" for ch in core)
         or core.endswith(("小", "特色"))
+        or core[-2:] in _KIND_OF_PLACE
         or not gaz.plausible_name(core)
     )
 
@@ -113,7 +116,9 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             start += 1
         name = text[start:end]
         core = name[: -len(m.group("suffix"))]
-        if _not_a_name(gaz, name, core) or (
+        if (
+            _not_a_name(gaz, name, core) or name[-2:] in ("家乡", "通村")  # 了解家乡, 硬化通村
+        ) or (
             (any(ch in NOT_PLACE_CHARS for ch in name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
         ):
             continue
