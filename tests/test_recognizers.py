@@ -471,3 +471,21 @@ def test_a_quoted_platform_is_the_same_org_in_every_quoted_mention():
 )
 def test_kinds_of_village_and_words_ending_in_a_suffix_are_not_places(text):
     assert [t for ty, t in found(text) if ty == "REGION"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a village found once is a place wherever else the text writes it ...
+        ("走进杜羊圈村调研。正如说书艺人所唱杜羊圈村已经实现", ["杜羊圈村", "杜羊圈村"]),
+        # ... and so is its core (D10), but not inside another name
+        ("在黑虎庙村，黑虎庙人要想走出大山", ["黑虎庙村", "黑虎庙"]),
+        ("走进穆阳镇。穆阳溪安全生态水系项目", ["穆阳镇"]),
+        # a core that is a common word is not spread
+        ("城固县三合镇幸福村，大家都很幸福", ["城固县", "三合镇", "幸福村"]),
+        # ethnic townships
+        ("平塘县卡蒲毛南族乡新关村", ["平塘县", "卡蒲毛南族乡", "新关村"]),
+    ],
+)
+def test_a_town_or_village_found_once_is_found_everywhere(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

@@ -23,7 +23,7 @@ _GENERIC_VILLAGE = frozenset(
 )
 NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山和")
 # Descriptions of a kind of village or town, not names (网红村, 小山村, 文化村, 旅游镇).
-_KIND_OF_PLACE = _GENERIC_VILLAGE | {"网红", "小山", "文化", "旅游", "明星", "样板", "模范", "幸福", "和谐", "富裕"}
+_KIND_OF_PLACE = _GENERIC_VILLAGE | {"网红", "小山", "文化", "旅游", "明星", "样板", "模范"}
 
 
 _STANDALONE_PLACE = re.compile(
@@ -105,9 +105,63 @@ def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
 
 
 def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    listed = [Span("REGION", s, e, RULE_SCORE, "rules") for s, e in gaz.find(text)]
+    found = _patterned_places(text, gaz, listed)
+    return listed + found + _repeats(text, gaz, listed + found, found)
+
+
+_SUFFIXES = ("社区", "街道", "村", "镇", "乡", "组", "屯")
+# After a core these make another name: a river, a hill, a dialect (穆阳溪, 长营话).
+_FEATURE_AFTER_CORE = set("溪河江湖山岭峰海湾岛话")
+# Ethnic townships (卡蒲|毛南族乡, 江口|回族镇): the town pattern is too short for them.
+_ETHNIC_TOWN = re.compile(
+    r"(?:(?:毛南|土家|蒙古|哈尼|傈僳|拉祜|纳西|仫佬|锡伯|布依|仡佬|朝鲜|达斡尔|鄂温克|鄂伦春|撒拉|"
+    r"东乡|保安|裕固|塔吉克|普米|布朗|阿昌|独龙|基诺|德昂|门巴|珞巴|赫哲|维吾尔|哈萨克|柯尔克孜|景颇|"
+    r"[回苗彝瑶侗壮满藏畲白傣黎佤水羌土京怒])族)+(?:乡|镇)"
+)
+
+
+def _repeats(text: str, gaz: Gazetteer, spans: list[Span], patterned: list[Span]) -> list[Span]:
+    """A town or village found once is a place wherever else the text writes it, in full
+    (鱼中村 after an odd left word) or by its core (黑虎庙 for 黑虎庙村, D10)."""
+    taken = [(sp.start, sp.end) for sp in spans]
     out: list[Span] = []
-    for s, e in gaz.find(text):
-        out.append(Span("REGION", s, e, RULE_SCORE, "rules"))
+
+    def add(start: int, end: int) -> None:
+        if all(end <= a or start >= b for a, b in taken):
+            taken.append((start, end))
+            out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+
+    names = {text[sp.start : sp.end] for sp in patterned if sp.end - sp.start >= 3}
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            add(m.start(), m.end())
+    for name in sorted(names, key=len, reverse=True):
+        suffix = next((x for x in _SUFFIXES if name.endswith(x)), None)
+        core = name[: -len(suffix)] if suffix else ""
+        if (
+            len(core) < 2
+            or suffix in ("组", "屯")
+            or core in gaz.common_words
+            or core in gaz.not_in_name
+            or core[0] in NOT_PLACE_HEAD
+            or not gaz.plausible_name(core)
+        ):
+            continue
+        for m in re.finditer(re.escape(core), text):
+            if (
+                text.startswith(_SUFFIXES, m.end())
+                or text[m.end() : m.end() + 1] in _FEATURE_AFTER_CORE
+                or (m.start() > 0 and text[m.start() - 1 : m.start() + 1] in gaz.common_words)
+            ):
+                continue  # another place with this core (黑虎庙镇, 穆阳溪), or a straddle
+            add(m.start(), m.end())
+    return out
+
+
+def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Span]:
+    """Towns, villages and village groups found by pattern (not in the gazetteer)."""
+    out: list[Span] = list(listed)
     # Towns and villages standing alone after a clause boundary or a verb of motion:
     # 在荷叶坪村, 、王坝镇, 走进温泉镇.
     for m in _STANDALONE_PLACE.finditer(text):
@@ -127,6 +181,18 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
         if m.group("suffix") == "乡" and text[end : end + 1] in ("村", "镇"):
             continue  # 助力乡村振兴, 打好乡镇…: the word 乡村/乡镇, not a township
         out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+    for m in _ETHNIC_TOWN.finditer(text):
+        for n in (2, 3, 4):  # the shortest name with a word boundary before it
+            start = m.start() - n
+            if start < 0 or not all(is_cjk(ch) for ch in text[start : m.start()]):
+                break
+            left = text[start - 1] if start > 0 else "，"
+            if (not is_cjk(left) or left in PLACE_LEFT or left in ADMIN_END or left in _LEAD_WORDS) and (
+                text[start] not in NOT_PLACE_HEAD and gaz.plausible_name(text[start : m.start()])
+            ):
+                if not any(sp.start < m.end() and start < sp.end for sp in out):
+                    out.append(Span("REGION", start, m.end(), RULE_SCORE, "rules"))
+                break
     # The same names after a frequent word (带动谢家河村, 其中谢家河村, 代表岭羊村), and those
     # the pattern above skipped because an earlier, rejected match swallowed them.
     for m in _PLACE_SUFFIX.finditer(text):
@@ -191,4 +257,4 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
             extra.append(Span("REGION", link.start(), link.end(), RULE_SCORE, "rules"))
             ends[link.end()] = extra[-1]
             todo.append(link.end())
-    return out + extra
+    return out[len(listed) :] + extra
