@@ -10,9 +10,11 @@ outer and longer first.
 
 from __future__ import annotations
 
+import re
+
 from serving.decode import Span
 from serving.rules.common import gazetteer
-from serving.rules.org import org_spans
+from serving.rules.org import org_head_ok, org_spans
 from serving.rules.policy import policy_spans
 from serving.rules.quantity import number_spans
 from serving.rules.region import region_spans
@@ -22,8 +24,32 @@ def recognize(text: str) -> list[Span]:
     """All rule spans on a prepared text, resolved to a flat list (outer and longer first)."""
     regions = region_spans(text, gazetteer())
     cands = policy_spans(text) + org_spans(text, regions) + regions + number_spans(text)
+    taken = _resolve(cands)
+    return sorted(_resolve(taken + _org_repeats(text, taken)), key=lambda s: s.start)
+
+
+def _resolve(cands: list[Span]) -> list[Span]:
     taken: list[Span] = []
     for c in sorted(cands, key=lambda s: (-(s.end - s.start), s.start)):
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    return sorted(taken, key=lambda s: s.start)
+    return taken
+
+
+# An organisation's name shorter than this is not spread to its other mentions.
+ORG_REPEAT_MIN_CHARS = 3
+
+
+def _org_repeats(text: str, spans: list[Span]) -> list[Span]:
+    """An organisation found once is the same ORG wherever else the text writes its name
+    (西部网讯 … 西部网“民生热线”, 大新镇党委政府 after a verb). Shorter spans inside the
+    repeat give way to it (the longer span wins in _resolve)."""
+    names = {text[s.start : s.end] for s in spans if s.type == "ORG" and s.end - s.start >= ORG_REPEAT_MIN_CHARS}
+    out: list[Span] = []
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            if org_head_ok(text, m.end()) and not any(
+                s.start < m.end() and m.start() < s.end and not (m.start() <= s.start and s.end <= m.end()) for s in spans
+            ):
+                out.append(Span("ORG", m.start(), m.end(), spans[0].score, "rules"))
+    return out

@@ -489,3 +489,22 @@ def test_kinds_of_village_and_words_ending_in_a_suffix_are_not_places(text):
 )
 def test_a_town_or_village_found_once_is_found_everywhere(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("佛山中院经审理后认为", [("ORG", "佛山中院")]),
+        ("英国央行维持基准利率", [("ORG", "英国央行")]),
+        ("关注吕梁市新闻办官方微信", [("ORG", "吕梁市新闻办")]),
+        ("对湖北省蔡甸监狱七监区", [("ORG", "湖北省蔡甸监狱")]),
+        # several bodies are no one body: the place alone (D24)
+        ("在长春市各个中小学免费推广", [("REGION", "长春市")]),
+        ("北京多家医院“号贩子”", [("REGION", "北京")]),
+        ("与泰安、莱芜两地政府联手", [("REGION", "泰安"), ("REGION", "莱芜")]),
+        # an outlet found once is found again in the same text
+        ("(西部网讯)7月,西部网“民生热线”栏目", [("ORG", "西部网"), ("ORG", "西部网")]),
+    ],
+)
+def test_more_body_heads_collectives_and_repeated_names(text, expected):
+    assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected
