@@ -20,6 +20,8 @@ SHORT_FORMS = DATA.parent / "county_short_forms.tsv"
 # Frequent two-character words (same source): a standalone short form that straddles one
 # (和政 in 党和政府) is not a name.
 COMMON_WORDS = DATA.parent / "common_words.tsv"
+# Named natural features from jieba's place names (D15; training/build_short_forms.py).
+NATURAL_FEATURES = DATA.parent / "natural_features.tsv"
 STRADDLE_MIN_FREQ = 300
 # ... and frequent words of these kinds never sit inside a place name (召开村, 实现镇).
 NOT_IN_NAME_TAGS = ("v", "p", "a", "d", "c", "r", "f", "m", "t", "q", "u")
@@ -136,6 +138,7 @@ class Gazetteer:
         entries: list[Entry],
         standalone_short: frozenset[str] = frozenset(),
         common_words: dict[str, tuple[int, str]] | None = None,
+        features: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
         words = common_words or {}
@@ -176,6 +179,8 @@ class Gazetteer:
                         self.names.add(short + ("旗" if e.name.endswith("旗") else "县"))
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
         self.names.update(NAMED_AREAS)
+        self.names.update(features)
+        self.features = features
         self.names.update(COUNTRIES)
         self.names.update(n for n in _NORMALIZER_COUNTRIES if len(n) >= 2)
         # Name lengths by first character, longest first: most positions start no name.
@@ -259,6 +264,8 @@ class Gazetteer:
 
     def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
+        if piece in self.features and text[end : end + 1] in "村镇乡组屯社街":
+            return False  # 二道河村: a village named after the river
         if (
             piece[-1] not in _ADMIN_SUFFIX_CHARS
             and text[end : end + 1] in ("镇", "乡")
@@ -301,12 +308,13 @@ class Gazetteer:
         return not any(core[i : i + 2] in self.not_in_name for i in range(len(core) - 1))
 
 
-def load_gazetteer(path: Path = DATA) -> Gazetteer:
+def load_gazetteer(path: Path = DATA, with_features: bool = True) -> Gazetteer:
     rows = _read_tsv(path, required=True)
     entries = [Entry(r["code"], r["name"], r["level"], r.get("parent_code") or "") for r in rows]
     standalone = frozenset(r["short"] for r in _read_tsv(SHORT_FORMS))
     common = {r["word"]: (int(r["jieba_freq"]), r["jieba_tag"]) for r in _read_tsv(COMMON_WORDS)}
-    return Gazetteer(entries, standalone, common)
+    features = frozenset(r["name"] for r in _read_tsv(NATURAL_FEATURES)) if with_features else frozenset()
+    return Gazetteer(entries, standalone, common, features)
 
 
 def _read_tsv(path: Path, required: bool = False) -> list[dict[str, str]]:

@@ -508,3 +508,21 @@ def test_a_town_or_village_found_once_is_found_everywhere(text, expected):
 )
 def test_more_body_heads_collectives_and_repeated_names(text, expected):
     assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("县城居定军山和天荡山之间", ["定军山"]),  # named features from jieba's place names (D15)
+        ("从皖北乡村到深圳湾畔", ["皖北", "深圳湾"]),
+        ("在凤凰山村发展旅游", ["凤凰山村"]),  # a village named after the hill
+        ("曾经沧海难为水", []),  # idioms are not features
+    ],
+)
+def test_named_natural_features(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+def test_characters_of_non_names_block_a_village_only_inside_their_word():
+    assert [t for ty, t in found("作为京新社区一名退休老党员") if ty == "REGION"] == ["京新社区"]
+    assert [t for ty, t in found("在贫困村开展帮扶") if ty == "REGION"] == []

@@ -1,4 +1,5 @@
-"""Regenerate ``serving/data/county_short_forms.tsv``: county short forms safe on their own.
+"""Regenerate ``serving/data/county_short_forms.tsv``: county short forms safe on their own
+(and the jieba-derived word lists next to it: common words, numeral idioms, natural features).
 
 A county's short form (南郑 for 南郑区, 曲阜 for 曲阜市) names the place in most texts,
 but some are ordinary words (合作, 振兴, 资源, 安定). The gazetteer always accepts a short
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import tarfile
 import tempfile
 from pathlib import Path
@@ -48,6 +50,24 @@ WORDS_OUT = DATA.parent / "common_words.tsv"
 # slogan (POLICY D33) and its numeral is not a QUANTITY.
 IDIOMS_OUT = DATA.parent / "numeral_idioms.tsv"
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿双"
+# Named natural features (D15: mountains, rivers, lakes, seas, islands, ...): jieba's place
+# names (tag ns) of three or more characters with a feature's last word, except names of
+# divisions (马鞍山 is a city: the gazetteer names it) and the idioms and fiction jieba
+# also tags ns.
+FEATURES_OUT = DATA.parent / "natural_features.tsv"
+FEATURE_END = re.compile(r"(?:山|山脉|河|江|湖|海|洋|岛|群岛|列岛|半岛|峡|海峡|湾|岭|峰|高原|盆地|草原|沙漠|运河)$")
+FEATURE_MIN_FREQ = 3
+NOT_FEATURES = frozenset(
+    ["得意洋洋", "信口开河", "人山人海", "崇山峻岭", "半壁江山", "荒山野岭", "日落西山", "江河湖海",
+     "五洲四海", "高山峻岭", "水泊梁山", "余沧海", "苏星河", "焦山河", "中南海", "咸水湖", "堰塞湖",
+     "内流河", "火山岛", "稀树草原", "中国台湾", "中国海", "天鹅湖", "未名湖", "八宝山", "上甘岭",
+     "上刀山", "休火山", "外流河", "喜洋洋", "亚高山", "新高峰", "上得峰", "的花海", "斯山脉", "斯海峡",
+     "亚历山", "周沧海", "张坤海", "欧阳山", "无人岛", "城市热岛", "微咸湖", "四大洋", "攀登高峰",
+     "意气洋洋", "峨峨洋洋", "三座大山", "独走江湖", "山间盆地", "曾经沧海", "桑田沧海"]
+)
+# Idioms pair two landscape words (上山下海, 寿山福海, 火海刀山); so do generic compounds
+# (火山湖, 湖心岛). A name has one, at its end (or a multi-character end: 武夷山脉).
+LANDSCAPE_CHARS = set("山海河江湖岭峰洋岛")
 # The lists keep what the gazetteer's two checks read (its thresholds, not copies).
 COMMON = STRADDLE_MIN_FREQ
 VERBISH = NOT_IN_NAME_MIN_FREQ
@@ -126,6 +146,28 @@ def main(argv: list[str] | None = None) -> None:
     idioms = sorted(w for w, (_f, tag) in words.items() if tag == "i" and len(w) >= 4 and w[0] in NUMERAL_CHARS)
     IDIOMS_OUT.write_text("idiom\n" + "".join(f"{w}\n" for w in idioms), "utf-8")
     print(f"wrote {len(idioms)} idioms that open with a numeral to {IDIOMS_OUT}")
+    features = natural_features(words)
+    FEATURES_OUT.write_text("name\tjieba_freq\n" + "".join(f"{w}\t{f}\n" for w, f in features), "utf-8")
+    print(f"wrote {len(features)} named natural features to {FEATURES_OUT}")
+
+
+def natural_features(words: dict[str, tuple[int, str]]) -> list[tuple[str, int]]:
+    gaz = load_gazetteer(with_features=False)
+    divisions = {e.name for e in gaz.entries} | gaz.names | set(gaz.county_short)
+    out = []
+    for w, (freq, tag) in words.items():
+        end = FEATURE_END.search(w)
+        if (
+            tag == "ns"
+            and len(w) >= 3
+            and freq >= FEATURE_MIN_FREQ
+            and end is not None
+            and w not in NOT_FEATURES
+            and w not in divisions
+            and not any(ch in LANDSCAPE_CHARS for ch in w[: end.start()])
+        ):
+            out.append((w, freq))
+    return sorted(out)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,17 @@ _BEFORE_SUFFIX_WORD = {"乡": "老家返回下故同城异还归水", "村": "�
 # Prepositions and verbs that a sentence-initial match may carry in front: 以圣源村为例.
 _LEAD_WORDS = set("以到原据驻在对从于将把为向往赴进经")
 NOT_PLACE_CHARS = set("贫困行政示范重点所有全部各个每这那此该本新农美丽城市县区省街道与及的了在是为等之让由")
+# The characters above that do occur in names (新关村, 二道河村, 农丰村) make a non-name
+# only as part of one of these words.
+_NOT_PLACE_WORD_CHARS = set("贫困行政示范重点新农美丽城街道")
+_NOT_PLACE_WORDS_IN_NAME = re.compile("贫困|行政|示范|重点|所有|全部|新农|美丽|城[市乡镇区]|街道|农[业民村户]|新[建增]")
+
+
+def not_place_chars(name: str) -> bool:
+    """True when the name holds a character or word that never occurs in a place name."""
+    return any(ch in NOT_PLACE_CHARS and ch not in _NOT_PLACE_WORD_CHARS for ch in name) or bool(
+        _NOT_PLACE_WORDS_IN_NAME.search(name)
+    )
 # Words (not single characters) that never occur in a town or village name.
 _NOT_PLACE_WORDS = re.compile("中心|城市|城乡|城镇|集中|中央|其中|中国|时任|当上")
 # 城关镇 (the seat of a county) is a name although 城 heads many words.
@@ -85,7 +96,7 @@ def _listed_places(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
             items[0] = (cut, first_e)
         names = [text[a:b] for a, b in items]
         if len(names) < 2 or any(
-            n in gaz.not_in_name or not gaz.plausible_name(n) or any(ch in NOT_PLACE_CHARS for ch in n) for n in names
+            n in gaz.not_in_name or not gaz.plausible_name(n) or not_place_chars(n) for n in names
         ) or all(n in gaz.common_words for n in names):
             continue
         out.extend(items)
@@ -173,7 +184,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         if (
             _not_a_name(gaz, name, core) or name[-2:] in ("家乡", "通村")  # 了解家乡, 硬化通村
         ) or (
-            (any(ch in NOT_PLACE_CHARS for ch in name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
+            (not_place_chars(name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
         ):
             continue
         if any(sp.start < end and start < sp.end for sp in out):
@@ -213,7 +224,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
                 and not any(ch in _NOT_IN_VILLAGE_NAME for ch in core)
                 and core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), "")
                 and core[0] not in NOT_PLACE_HEAD
-                and not any(ch in NOT_PLACE_CHARS for ch in core)
+                and not not_place_chars(core)
                 and not _not_a_name(gaz, text[start:end], core)
                 and core not in gaz.common_words
             ):
