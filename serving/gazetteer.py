@@ -33,7 +33,7 @@ _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 # Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
 _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
 _SUFFIX_WORDS = frozenset(["市民", "省长", "市长", "县长", "区长"])
-_COMPASS = frozenset(["东北", "西北", "西南", "东南"])
+_COMPASS = frozenset(["东北", "西北", "西南", "东南", "中东", "华中"])
 _COUNTY_TAIL = re.compile("县|自治县|自治旗")
 # Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
 # 方, 石, 江, 龙, 白, 常, 武, 林, 田, 马, 黄, 安, 周, 余, 任: words like 黄金周, 其余, 任职).
@@ -90,6 +90,12 @@ NAMED_AREAS = (
 )
 # Names of countries and continents beyond those the normalizer resolves (its COUNTRIES).
 COUNTRIES = ("蒙古", "非洲", "欧洲", "亚洲")
+# Parts of the world (D15, level area): 东南亚, 拉美, 亚太.
+WORLD_AREAS = (
+    "东南亚", "南亚", "中亚", "西亚", "东亚", "东北亚", "中东", "东非", "西非", "北非", "南部非洲",
+    "东欧", "西欧", "北欧", "南欧", "中东欧", "北美", "南美", "拉美", "拉丁美洲", "南美洲",
+    "北美洲", "大洋洲", "美洲", "欧亚", "亚太", "加勒比", "南极", "南极洲", "华中",
+)
 # Short forms that are ordinary words far more often than places.
 SHORT_STOPLIST = frozenset(
     [
@@ -179,6 +185,7 @@ class Gazetteer:
                         self.names.add(short + ("旗" if e.name.endswith("旗") else "县"))
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
         self.names.update(NAMED_AREAS)
+        self.names.update(WORLD_AREAS)
         self.names.update(features)
         self.features = features
         self.names.update(COUNTRIES)

@@ -526,3 +526,17 @@ def test_named_natural_features(text, expected):
 def test_characters_of_non_names_block_a_village_only_inside_their_word():
     assert [t for ty, t in found("作为京新社区一名退休老党员") if ty == "REGION"] == ["京新社区"]
     assert [t for ty, t in found("在贫困村开展帮扶") if ty == "REGION"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("来自阿塞拜疆、拉脱维亚和科特迪瓦的歌手", ["阿塞拜疆", "拉脱维亚", "科特迪瓦"]),  # D17
+        ("连接南亚、东南亚以及中东和东非等地区", ["南亚", "东南亚", "中东", "东非"]),
+        ("以华南、华北、华东、华中为主干线", ["华南", "华北", "华东", "华中"]),
+        ("中欧班列覆盖北欧线", ["北欧"]),  # 中欧 is China–Europe
+        ("中东部地区", []),
+    ],
+)
+def test_countries_and_parts_of_the_world(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
