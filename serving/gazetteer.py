@@ -20,6 +20,7 @@ SHORT_FORMS = DATA.parent / "county_short_forms.tsv"
 # Frequent two-character words (same source): a standalone short form that straddles one
 # (和政 in 党和政府) is not a name.
 COMMON_WORDS = DATA.parent / "common_words.tsv"
+RARE_DISTRICT = 50
 # Named natural features from jieba's place names (D15; training/build_short_forms.py).
 NATURAL_FEATURES = DATA.parent / "natural_features.tsv"
 STRADDLE_MIN_FREQ = 300
@@ -33,6 +34,8 @@ _ADMIN_SUFFIX_CHARS = set("省市县区州旗盟")
 # Prepositions, verbs and particles that a place name often follows directly (到佳县, 在和县).
 _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把将被让给来去回驻进出任")
 _SUFFIX_WORDS = frozenset(["市民", "省长", "市长", "县长", "区长"])
+# A short form listed right after another place is a place too (泰安、莱芜两地).
+_LIST_JOINERS = set("、和与及至")
 _COMPASS = frozenset(["东北", "西北", "西南", "东南", "中东", "华中"])
 _COUNTY_TAIL = re.compile("县|自治县|自治旗")
 # Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
@@ -145,6 +148,7 @@ class Gazetteer:
         standalone_short: frozenset[str] = frozenset(),
         common_words: dict[str, tuple[int, str]] | None = None,
         features: frozenset[str] = frozenset(),
+        distinctive: frozenset[str] | None = None,
     ) -> None:
         self.entries = entries
         words = common_words or {}
@@ -184,6 +188,23 @@ class Gazetteer:
                     if "自治" in e.name:  # 五峰县 for 五峰土家族自治县
                         self.names.add(short + ("旗" if e.name.endswith("旗") else "县"))
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
+        self.distinctive = self.standalone_short if distinctive is None else distinctive
+        # What makes a county's short form a place without its full name: its city or
+        # province named in the same text (巫溪 with 重庆, 神木 with 榆林).
+        by_code = {e.code: e for e in entries}
+        support: dict[str, list[str]] = {}
+        for e in entries:
+            short = _strip(e.name, COUNTY_SUFFIXES) if e.level == "county" else ""
+            if short not in self.county_short:
+                continue  # every county of that short form counts (滨湖: 无锡 or 合肥)
+            parent = by_code.get(e.parent)
+            while parent is not None:
+                support.setdefault(short, []).append(parent.name)
+                short_parent = _strip(parent.name, PROVINCE_SUFFIXES if parent.level == "province" else CITY_SUFFIXES)
+                if len(short_parent) >= 2:
+                    support[short].append(short_parent)
+                parent = by_code.get(parent.parent)
+        self.support = {k: tuple(dict.fromkeys(v)) for k, v in support.items()}
         self.names.update(NAMED_AREAS)
         self.names.update(WORLD_AREAS)
         self.names.update(features)
@@ -255,6 +276,11 @@ class Gazetteer:
                         self.county_short[piece] in text  # the text names the full county
                         or (
                             piece in self.standalone_short
+                            and (
+                                piece in self.distinctive
+                                or any(n in text for n in self.support.get(piece, ()))
+                                or (prev_end == i - 1 and text[i - 1] in _LIST_JOINERS)  # 泰安、莱芜
+                            )
                             and self._stands_alone(text, i, i + length, prev_end)
                             and not self._person_name(text, i, prev_end)
                         )
@@ -318,10 +344,21 @@ class Gazetteer:
 def load_gazetteer(path: Path = DATA, with_features: bool = True) -> Gazetteer:
     rows = _read_tsv(path, required=True)
     entries = [Entry(r["code"], r["name"], r["level"], r.get("parent_code") or "") for r in rows]
-    standalone = frozenset(r["short"] for r in _read_tsv(SHORT_FORMS))
+    short_rows = _read_tsv(SHORT_FORMS)
+    standalone = frozenset(r["short"] for r in short_rows)
+    # Short forms that name a place on their own even where the text names neither their
+    # city nor province: an autonomous county's (五峰), and one that jieba knows only as a
+    # place (沭阳, 敦煌; not 洪江, a given name) unless it is a district's frequent word
+    # (东城, 滨湖, 江海 need their city; 南郑, 綦江 are rare words).
+    distinctive = frozenset(
+        r["short"]
+        for r in short_rows
+        if "自治" in r["county"]
+        or (r["jieba_tag"] in ("ns", "-") and (not r["county"].endswith("区") or int(r["jieba_freq"]) < RARE_DISTRICT))
+    )
     common = {r["word"]: (int(r["jieba_freq"]), r["jieba_tag"]) for r in _read_tsv(COMMON_WORDS)}
     features = frozenset(r["name"] for r in _read_tsv(NATURAL_FEATURES)) if with_features else frozenset()
-    return Gazetteer(entries, standalone, common, features)
+    return Gazetteer(entries, standalone, common, features, distinctive)
 
 
 def _read_tsv(path: Path, required: bool = False) -> list[dict[str, str]]:

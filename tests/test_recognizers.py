@@ -540,3 +540,16 @@ def test_characters_of_non_names_block_a_village_only_inside_their_word():
 )
 def test_countries_and_parts_of_the_world(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("鄱余万都滨湖四县", []),  # a district's short form is a word unless its city is named
+        ("无锡有个滨湖，滨湖的居民", ["无锡", "滨湖", "滨湖"]),
+        ("村主任向洪江说", []),  # a county short form that jieba knows as a given name
+        ("沭阳全力打造美丽宜居村庄", ["沭阳"]),  # a county's distinctive short form stands alone
+    ],
+)
+def test_county_short_forms_need_support_unless_distinctive(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
