@@ -553,3 +553,20 @@ def test_countries_and_parts_of_the_world(text, expected):
 )
 def test_county_short_forms_need_support_unless_distinctive(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("亩增千元钱的“双千”目标", []),  # a goal (D37)
+        ("在张圩乡“一老一少”关爱中心", []),  # a facility named by the quote
+        ("素有“千年茶乡”美誉", []),  # an epithet
+        ("粮食产量实现“十四连丰”", []),  # a record
+        ("消费者偏爱“全屋定制”成品家具", []),  # made to order, not a 制度
+        # a head like 经验 makes this mention a programme, but is not enough to spread it
+        ("学习“庭院经济”经验。发展“庭院经济”是好办法", ["庭院经济"]),
+        ("推进“十大行动”", ["十大行动"]),
+    ],
+)
+def test_quoted_goals_facilities_epithets_and_records_are_not_programmes(text, expected):
+    assert [t for ty, t in found(text) if ty == "POLICY"] == expected

@@ -72,7 +72,7 @@ _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "
           "清单", "经验")
 # A quoted name made a programme only by one of these heads is not spread to its other
 # mentions (“金娃娃”项目 … 多抱几个“金娃娃”).
-_WEAK_HEADS = ("项目", "政策", "名单", "清单")
+_WEAK_HEADS = ("项目", "政策", "名单", "清单", "经验", "方案", "专项")
 _GENERIC_HEADS = ("政策", "经验", "名单", "清单", "计划", "方案", "专项", "战略")
 _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{alternation(_HEADS)})")
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(_HEADS)})")
@@ -101,6 +101,18 @@ _LIST_HEAD_AFTER = re.compile(
 )
 _LIST_VERB_BEFORE = re.compile(r"(?:按照|坚持|实行|落实|推行|推进|开展|结合|通过|围绕|实施|打出|做到|践行|遵循|贯彻)[^，。；“”]{0,3}$")
 _PLUS_MODEL = re.compile(r"[\u4e00-\u9fff\w]{1,8}(?:\+[\u4e00-\u9fff\w]{1,8})+\+?")
+
+
+# After the closing quote: a goal, a label, an epithet or a facility named by the quote,
+# not a programme (“双千”目标, “五岳之首”的美誉, “一老一少”关爱中心, “百人百盏”工作室).
+_NOT_PROGRAMME_AFTER = re.compile(
+    r"(?:的|之)?(?:目标|之争|美誉|美称|之称|称号|称谓|定位|雅称|品牌|商标|"
+    r"(?:关爱|服务|活动|文化|培训|体验|展示|电商)?(?:中心|工作室|微信群|群|超市|驿站|基地|餐厅|公寓|小院|农庄|号))"
+)
+# Before the opening quote: an epithet (素有“千年茶乡”美誉, 被誉为“…”).
+_EPITHET_BEFORE = re.compile(r"(?:被誉为|誉为|素有|号称|堪称|称为|美称|人称|有着)$")
+# Records, not programmes: “十四连丰”, “三连冠”.
+_COUNTED_LABEL = re.compile(rf"^[{CN_DIGITS}\d]+连[\u4e00-\u9fff]{{1,2}}$")
 
 
 def policy_spans(text: str) -> list[Span]:
@@ -137,6 +149,13 @@ def policy_spans(text: str) -> list[Span]:
             or (_SHORT_CLAUSE_LIST.fullmatch(inner) and head_after and verb_before)
         )
         if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
+            continue
+        if (
+            _NOT_PROGRAMME_AFTER.match(text, m.end())
+            or _EPITHET_BEFORE.search(text, max(0, m.start() - 3), m.start())
+            or _COUNTED_LABEL.match(inner)
+            or inner.endswith("定制")  # “全屋定制”: made to order, not a 制度
+        ):
             continue
         named = (_PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
             r"[，,。；;！!？?]", inner
