@@ -189,6 +189,7 @@ class Gazetteer:
                         self.names.add(short + ("旗" if e.name.endswith("旗") else "县"))
         self.standalone_short = frozenset(k for k in standalone_short if k in self.county_short)
         self.distinctive = self.standalone_short if distinctive is None else distinctive
+        self.short_forms = frozenset(self.city_short | set(self.county_short))
         # What makes a county's short form a place without its full name: its city or
         # province named in the same text (巫溪 with 重庆, 神木 with 榆林).
         by_code = {e.code: e for e in entries}
@@ -236,7 +237,7 @@ class Gazetteer:
     def _name_at(self, text: str, pos: int) -> bool:
         """A full division name starts at `pos` (镇安县 after 陕西)."""
         return any(
-            text[pos : pos + n] in self.names and text[pos + n - 1] in _ADMIN_SUFFIX_CHARS
+            pos + n <= len(text) and text[pos : pos + n] in self.names and text[pos + n - 1] in _ADMIN_SUFFIX_CHARS
             for n in self.lengths.get(text[pos : pos + 1], ())
         )
 

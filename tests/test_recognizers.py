@@ -570,3 +570,20 @@ def test_county_short_forms_need_support_unless_distinctive(text, expected):
 )
 def test_quoted_goals_facilities_epithets_and_records_are_not_programmes(text, expected):
     assert [t for ty, t in found(text) if ty == "POLICY"] == expected
+
+
+def test_a_text_may_end_anywhere():
+    # 陕西|镇安县 at the very end once raised IndexError (a name checked past the text's end)
+    assert found("陕西镇安县") == [("REGION", "陕西"), ("REGION", "镇安县")]
+    text = "江西瑞金沙洲坝镇官山村，陕西镇安县云盖寺镇西华村，汉中市南郑区人民政府投入20多亿元“两不愁三保障”"
+    for end in range(len(text) + 1):
+        for span_type, span_text in found(text[:end]):
+            assert span_text and span_type in ("REGION", "ORG", "POLICY", "QUANTITY", "MONEY")
+
+
+def test_a_town_after_a_short_form_continues_the_chain():
+    assert [t for ty, t in found("江西瑞金沙洲坝镇官山村") if ty == "REGION"] == ["江西", "瑞金", "沙洲坝镇", "官山村"]
+    assert [t for ty, t in found("兰西县奋斗乡前途村") if ty == "REGION"] == ["兰西县", "奋斗乡", "前途村"]
+    assert [t for ty, t in found("城固县开展村级活动") if ty == "REGION"] == ["城固县"]
+    assert [t for ty, t in found("来自该县耿圩镇的残疾人") if ty == "REGION"] == ["耿圩镇"]
+    assert [t for ty, t in found("红花街道城市管理协管员，清扫街道") if ty == "REGION"] == ["红花街道"]

@@ -27,11 +27,12 @@ _KIND_OF_PLACE = _GENERIC_VILLAGE | {"网红", "小山", "文化", "旅游", "�
 
 
 _STANDALONE_PLACE = re.compile(
-    r"(?:^|(?<=[，。、；：,;:\s“”（）()在到至于从和与及了是的进赴驻往向入经将把对]))"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区|屯))(?![民级委务里庄落子口头亲土音愁情贤])"
+    r"(?:^|(?<=[，。、；：,;:\s“”（）()?!《》【】\[\]在到至于从和与及了是的进赴驻往向入经将把对])|(?<=\d年)"
+    r"|(?<=该县|该乡|该镇|该市|该区|本县|本乡|本镇|全县|全乡|全镇))"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?(?P<suffix>镇|乡|村|社区|街道|屯))(?![民级委务里庄落子口头亲土音愁情贤])"
 )
 _PLACE_SUFFIX = re.compile(r"(?:镇|乡|村|社区|屯)(?![民级委务里庄落子口头亲土音愁情贤])")
-PLACE_LEFT = set("，。、；：,;:.． “”（）()在到至于从和与及了是的进赴驻往向入经将把对由以让给为使")
+PLACE_LEFT = set("，。、；：,;:.． “”（）()?!《》【】[]在到至于从和与及了是的进赴驻往向入经将把对由以让给为使")
 # Words after which a town or village name starts (带动谢家河村, 其中谢家河村).
 _WORDS_BEFORE_PLACE = frozenset(
     [
@@ -103,6 +104,19 @@ def _listed_places(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+def _village_follows(text: str, pos: int, gaz: Gazetteer) -> bool:
+    """A village name follows: a town written between a county and a village is a town even
+    when its name is a word (兰西县奋斗乡前途村, 四季镇天坪村)."""
+    v = _VILLAGE_ONLY.match(text, pos)
+    return (
+        v is not None
+        and len(v.group()) >= 3
+        and v.group()[0] not in NOT_PLACE_HEAD
+        and not any(ch in _NOT_CHAINED for ch in v.group())
+        and gaz.plausible_name(v.group()[:-1])
+    )
+
+
 def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
     """Checks every standalone town or village candidate must pass (name = core + suffix)."""
     return bool(
@@ -122,6 +136,7 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
 
 
 _SUFFIXES = ("社区", "街道", "村", "镇", "乡", "组", "屯")
+_SHORT_FORM_TOWN = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,3}?)(?:镇|乡(?![村镇])|街道)")
 # After a core these make another name: a river, a hill, a dialect (穆阳溪, 长营话).
 _FEATURE_AFTER_CORE = set("溪河江湖山岭峰海湾岛话")
 # Ethnic townships (卡蒲|毛南族乡, 江口|回族镇): the town pattern is too short for them.
@@ -184,7 +199,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         if (
             _not_a_name(gaz, name, core) or name[-2:] in ("家乡", "通村")  # 了解家乡, 硬化通村
         ) or (
-            (not_place_chars(name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
+            (not_place_chars(core if m.group("suffix") == "街道" else name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
         ):
             continue
         if any(sp.start < end and start < sp.end for sp in out):
@@ -233,6 +248,21 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
     for start, end in _listed_places(text, gaz):
         if not any(sp.start < end and start < sp.end for sp in out):
             out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+    # A town written right after a short form (江西瑞金|沙洲坝镇, 萍乡|湘东镇): the chain below
+    # then goes on from the town.
+    for sp in list(out):
+        if text[sp.end - 1] in ADMIN_END or not (sp.end - sp.start >= 2 and text[sp.start : sp.end] in gaz.short_forms):
+            continue
+        town = _SHORT_FORM_TOWN.match(text, sp.end)
+        if (
+            town
+            and town.group()[0] not in NOT_PLACE_HEAD
+            and not any(ch in _NOT_CHAINED for ch in town.group())
+            and not not_place_chars(town.group())
+            and not _not_a_name(gaz, town.group(), town.group("core"))
+            and not any(o.start < town.end() and sp.end < o.end for o in out)
+        ):
+            out.append(Span("REGION", sp.end, town.end(), RULE_SCORE, "rules"))
     # Towns, villages and village groups written right after a full place name:
     # 城固县三合镇黄牛嘴村, 阳春镇陈村龙沟组.
     ends = {sp.end: sp for sp in out if text[sp.end - 1] in ADMIN_END}
@@ -256,7 +286,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             and len(link.group()) == 3
             and (link.group()[-1] == "村" and text[pos - 1] in "镇乡" or link.group()[-1] in "镇乡" and text[pos - 1] in "县区市旗")
             and link.group()[:2] not in _GENERIC_VILLAGE
-            and link.group()[:2] not in gaz.verbish  # 开展村: a verb, not a name
+            and (link.group()[:2] not in gaz.verbish or _village_follows(text, link.end(), gaz))  # 开展村: a verb
             and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
         )
         if (
