@@ -587,3 +587,16 @@ def test_a_town_after_a_short_form_continues_the_chain():
     assert [t for ty, t in found("城固县开展村级活动") if ty == "REGION"] == ["城固县"]
     assert [t for ty, t in found("来自该县耿圩镇的残疾人") if ty == "REGION"] == ["耿圩镇"]
     assert [t for ty, t in found("红花街道城市管理协管员，清扫街道") if ty == "REGION"] == ["红花街道"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("据《华尔街日报》报道", ["华尔街日报"]),  # D21: newspapers in 《》 without the marks
+        ("《2018年统计公报》显示", []),
+        ("考察了太极计算机公司、北京假日阳光旅行公司", ["太极计算机公司", "北京假日阳光旅行公司"]),
+        ("物流公司、货运公司、运输公司", []),  # kinds of company, not names
+    ],
+)
+def test_press_titles_and_listed_companies(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

@@ -207,8 +207,11 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
             out.append(Span("ORG", start + cut, m.end(), RULE_SCORE, "rules"))
     for m in _QUOTED_ORG.finditer(text):
         out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
-    for m in _SHORT_COMPANY.finditer(text):
+    common = gazetteer().common_words
+    for m in [*_SHORT_COMPANY.finditer(text), *_LISTED_COMPANY.finditer(text)]:
         name = m.group(1)
+        if m.group().startswith("、") and name[:2] in common:
+            continue  # 、运输公司, 、工程公司: a kind of company, not a name
         if not any(ch in _NOT_IN_SHORT_COMPANY for ch in name[:-2]) and not name.startswith(_GENERIC_COMPANY_HEAD):
             out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     platforms = set()
@@ -251,8 +254,21 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
     return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
 
 
+# Newspapers and magazines in 《》 are ORG without the marks (D21): 《华尔街日报》, 《大公报》.
+_PRESS_TITLE = re.compile(
+    r"《([\u4e00-\u9fffA-Za-z]{1,12}(?:日报|晚报|早报|晨报|时报|商报|快报|周报|导报|画报|公报|杂志|周刊|月刊|学人|报))》"
+)
+_NOT_PRESS = re.compile(r"(?:公报|情报|简报|通报|汇报|年报|月报|周报|快报|海报|喜报|捷报|战报|学报)$")
+# A company in a list of companies after a verb of visiting or dealing (考察了…公司、…公司).
+_LISTED_COMPANY = re.compile(r"(?:考察了?|拜访了?|对接|邀请|参观了?|、)([\u4e00-\u9fff]{2,10}?(?:公司|集团))(?=[、，。,和及与等])")
+
+
 def _outlet_spans(text: str) -> list[Span]:
     out: list[Span] = []
+    for m in _PRESS_TITLE.finditer(text):
+        name = m.group(1)
+        if not _NOT_PRESS.search(name) or len(name) >= 5 and name.endswith(("快报", "周报")):
+            out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _SOURCE_LINE.finditer(text):
         pos = m.end()
         while True:
