@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from serving.regions import COUNTRIES as _NORMALIZER_COUNTRIES
+from serving.regions import FORMER_NAMES
 
 DATA = Path(__file__).resolve().parent / "data" / "regions.tsv"
 # County short forms that name the place even in a text without the full county name
@@ -55,7 +56,7 @@ def _is_cjk(ch: str) -> bool:
 
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
-COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "区", "市", "旗")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "县", "新区", "区", "市", "旗")
 # Ethnic names inside autonomous-unit names: 黔东南苗族侗族自治州 -> 黔东南.
 # The 55 minority names that occur in autonomous-unit names (longest first).
 ETHNIC_NAMES = (
@@ -153,6 +154,10 @@ class Gazetteer:
         self.entries = entries
         words = common_words or {}
         self.common_words = frozenset(w for w, (f, _t) in words.items() if f >= STRADDLE_MIN_FREQ)
+        # Straddling the start of a full place name, a foreign name is no word (抵达|西安 is
+        # not 达西), nor is a locative before a city (以|南昌 is not 以南; but 以东|区域).
+        self.names_not_words = frozenset(w for w, (_f, t) in words.items() if t in ("nrt", "nrfg"))
+        self.locatives = frozenset(w for w, (_f, t) in words.items() if t == "f")
         # Frequent verbs, adverbs, prepositions... but not nouns (幸福, 前进 can name a village).
         self.verbish = frozenset(
             w for w, (f, t) in words.items() if t.startswith(_VERBISH_TAGS) and f >= NOT_IN_NAME_MIN_FREQ
@@ -208,6 +213,7 @@ class Gazetteer:
         self.support = {k: tuple(dict.fromkeys(v)) for k, v in support.items()}
         self.names.update(NAMED_AREAS)
         self.names.update(WORLD_AREAS)
+        self.names.update(FORMER_NAMES)  # 户县, 彬县, 襄樊: the normalizer resolves them
         self.names.update(features)
         self.features = features
         self.names.update(COUNTRIES)
@@ -310,7 +316,14 @@ class Gazetteer:
         # 东北, 西北 as directions: 毛集镇西北部, 向西北方向.
         if piece in _COMPASS and (text[end : end + 1] in _AFTER_DIRECTION or start == prev_end):
             return False
-        if len(piece) == 2 and start != prev_end and text[start - 1 : start + 1] in self.common_words:
+        straddle = text[start - 1 : start + 1]
+        if (
+            len(piece) == 2
+            and start != prev_end
+            and straddle in self.common_words
+            and straddle not in self.names_not_words
+            and not (straddle in self.locatives and piece in self.city_short)
+        ):
             return False
         # A one-character county (和县, 沙县, 单县) glued to the word before it is a straddle
         # (刘逾和县林业局) unless what precedes is a higher division (榆林市佳县).

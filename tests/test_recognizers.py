@@ -600,3 +600,17 @@ def test_a_town_after_a_short_form_continues_the_chain():
 )
 def test_press_titles_and_listed_companies(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("次晨抵达西安", ["西安"]),  # 达西 is a foreign name, not a word straddling 西安
+        ("打造了以南昌为中心的", ["南昌"]),  # a locative before a city
+        ("文化街以东区域", []),  # ... but not before a district's full name
+        ("转达至彬县新民镇水北村", ["彬县", "新民镇", "水北村"]),  # a former county name
+        ("开发开放上海浦东", ["上海", "浦东"]),  # 浦东新区's short form
+    ],
+)
+def test_straddles_former_names_and_new_areas(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
