@@ -614,3 +614,18 @@ def test_press_titles_and_listed_companies(text, expected):
 )
 def test_straddles_former_names_and_new_areas(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (">>华龙网11月12日6时30分讯(特约通讯员)", [("ORG", "华龙网")]),
+        ("汉源街道办投入了大量人力", [("ORG", "汉源街道办")]),
+        ("反馈至大新镇党委政府之后", [("ORG", "大新镇党委")]),  # as 桐木坪乡党委、政府
+        ("在黑虎庙村原党支部书记家", [("REGION", "黑虎庙村")]),  # 原: the former secretary
+        ("如今高圪塔村民利用机械，走进高圪塔村", [("REGION", "高圪塔"), ("REGION", "高圪塔村")]),  # D10
+        ("美国约翰霍普金斯大学东亚研究中心主任", [("ORG", "美国约翰霍普金斯大学东亚研究中心")]),
+    ],
+)
+def test_offices_parties_former_titles_and_sub_units(text, expected):
+    assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected

@@ -95,7 +95,10 @@ _SOURCE_SEP = re.compile(r"\s*[/／、]\s*")
 # Channels of an outlet: 中央纪委国家监委网站 is one name.
 _CHANNEL = re.compile(r"网站|官网|客户端|微信|微博|公众号|APP|app|网|新闻|频道")
 # Outlets in a dateline: 西部网讯, 大河网讯, 鲁网聊城5月22日讯.
-_DATELINE_OUTLET = re.compile(r"(?:^|(?<=[\s，,。：:、（(【\[“]))([\u4e00-\u9fff]{1,5}网)(?=讯|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日[讯电])")
+_DATELINE_OUTLET = re.compile(
+    r"(?:^|(?<=[\s，,。：:、（(【\[“>)）\]】]))([\u4e00-\u9fff]{1,5}网)"
+    r"(?=讯|[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(?:\d{1,2}时(?:\d{1,2}分)?)?[讯电])"
+)
 # Village bodies (D24): 岭羊村党支部, 荷叶坪村委会.
 _VILLAGE_BODY = re.compile(
     r"([\u4e00-\u9fff]{2}村)(?:党支部|党总支|村委会|村民委员会|委会|卫计室|卫生室|股份经济合作社|经济合作社)"
@@ -103,7 +106,8 @@ _VILLAGE_BODY = re.compile(
 _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
 # After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
 _NOT_ORG_AFTER = ("门", "员", "长")
-_BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队")
+_OFFICE = re.compile(r"办事处|办(?![理法好事成])")
+_BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
 _NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
 _ORG_AFTER_PLACE = re.compile(
@@ -135,10 +139,12 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
         if end in places and not more.group().endswith(_BRANCHES):
             return end
+        if text[end - 2 : end] == "党委" and more.group() == "政府":
+            return end  # 大新镇党委政府 → 大新镇党委 (as 桐木坪乡党委、政府)
         end = more.end()
 
 
-_COLLECTIVE = re.compile(r"^(?:各|多家|多个|部分|几家|诸多|[两三四五六七八九十]地)|中小学")
+_COLLECTIVE = re.compile(r"^(?:各|多家|多个|部分|几家|诸多|[两三四五六七八九十]地)|中小学|^原|试用期|^临时")
 
 
 def _one_name(text: str, body: re.Match[str]) -> bool:
@@ -244,6 +250,11 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         head = _ORG_AFTER_PLACE.match(text, end)
         if head and _one_name(text, head):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
+    # A subdistrict's or town's office: 汉源街道办(党委), 外海街道办事处.
+    for r in regions:
+        office = _OFFICE.match(text, r.end)
+        if text[r.end - 2 : r.end] == "街道" and office and not any(o.start <= r.start < o.end for o in out):
+            out.append(Span("ORG", r.start, _org_end(text, office.end(), places), RULE_SCORE, "rules"))
     # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
     out = [
         Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)

@@ -136,6 +136,13 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
 
 
 _SUFFIXES = ("社区", "街道", "村", "镇", "乡", "组", "屯")
+# Verbs that act on a village and its bodies, never its name (开展村监委会主任培训).
+_ACTION_VERBS = frozenset(
+    ["开展", "召开", "实施", "推进", "落实", "建设", "组织", "举办", "参加", "加强", "完善", "建立", "健全", "推动",
+     "指导", "督促", "帮助", "支持", "进行", "深入", "走进", "来到", "前往", "进入", "到达", "覆盖", "实现", "完成"]
+)
+# After 村 these make a word (村级, 村民, 村干部): the 村 is not a village's suffix.
+_WORD_AFTER_VILLAGE = re.compile(r"[民级委务里庄落子口头亲土音愁情贤干组规容貌情史]")
 _SHORT_FORM_TOWN = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,3}?)(?:镇|乡(?![村镇])|街道)")
 # After a core these make another name: a river, a hill, a dialect (穆阳溪, 长营话).
 _FEATURE_AFTER_CORE = set("溪河江湖山岭峰海湾岛话")
@@ -161,7 +168,8 @@ def _repeats(text: str, gaz: Gazetteer, spans: list[Span], patterned: list[Span]
     names = {text[sp.start : sp.end] for sp in patterned if sp.end - sp.start >= 3}
     for name in sorted(names, key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):
-            add(m.start(), m.end())
+            if not (name.endswith("村") and text.startswith("民", m.end())):  # 高圪塔村民: see below
+                add(m.start(), m.end())
     for name in sorted(names, key=len, reverse=True):
         suffix = next((x for x in _SUFFIXES if name.endswith(x)), None)
         core = name[: -len(suffix)] if suffix else ""
@@ -176,7 +184,7 @@ def _repeats(text: str, gaz: Gazetteer, spans: list[Span], patterned: list[Span]
             continue
         for m in re.finditer(re.escape(core), text):
             if (
-                text.startswith(_SUFFIXES, m.end())
+                (text.startswith(_SUFFIXES, m.end()) and not text.startswith("村民", m.end()))  # D10: 高圪塔|村民
                 or text[m.end() : m.end() + 1] in _FEATURE_AFTER_CORE
                 or (m.start() > 0 and text[m.start() - 1 : m.start() + 1] in gaz.common_words)
             ):
@@ -277,6 +285,9 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         link = pattern.match(text, pos)
         if link and link.group().endswith("乡") and text[link.end() : link.end() + 1] in ("村", "镇"):
             link = _VILLAGE_ONLY.match(text, pos)  # 高唐镇常口村|乡村振兴
+        village = _VILLAGE_ONLY.match(text, pos) if text[pos - 1] in "镇乡" else None
+        if link and village and village.end() < link.end():
+            link = village  # after a town, its village first: 堰门镇青春村|向镇扶贫办
         if link and link.group()[0] == "原" and len(link.group()) >= 4:
             link = pattern.match(text, pos + 1)  # 花石镇原|东晓村: the former village
         # Right after a town (a county), a two-character village (town) name may be an
@@ -286,7 +297,15 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             and len(link.group()) == 3
             and (link.group()[-1] == "村" and text[pos - 1] in "镇乡" or link.group()[-1] in "镇乡" and text[pos - 1] in "县区市旗")
             and link.group()[:2] not in _GENERIC_VILLAGE
-            and (link.group()[:2] not in gaz.verbish or _village_follows(text, link.end(), gaz))  # 开展村: a verb
+            and (
+                link.group()[:2] not in gaz.verbish  # 开展村级: a verb
+                or _village_follows(text, link.end(), gaz)
+                or (  # 展望村 (not 开展村监委会: an action on the village's bodies)
+                    link.group()[-1] == "村"
+                    and link.group()[:2] not in _ACTION_VERBS
+                    and not _WORD_AFTER_VILLAGE.match(text, link.end())
+                )
+            )
             and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
         )
         if (
