@@ -629,3 +629,8 @@ def test_straddles_former_names_and_new_areas(text, expected):
 )
 def test_offices_parties_former_titles_and_sub_units(text, expected):
     assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected
+
+
+def test_long_digit_runs_are_codes_not_counts():
+    assert found("业务qq:1533310474头条号，电话18985792229张富慧") == []
+    assert found("共123456789元") == [("MONEY", "123456789元")]

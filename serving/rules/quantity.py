@@ -63,6 +63,9 @@ _MONEY_CONTEXT = re.compile(
     r"出资|首付|存入|承建|收购|融资|集资|募集|罚款|赔偿|价值|造价|售价|年薪|月薪|分红"
 )
 MONEY_CONTEXT_CHARS = 8
+# A run of this many digits with no separator or multiplier is a code, not a count
+# (an amount of money may be written so: 123456789元).
+CODE_MIN_DIGITS = 9
 _RANGE_SEP = ("至", "到", "—", "－", "-", "~", "～", "〜")
 
 _MEASURE = re.compile(
@@ -156,8 +159,11 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         # A bare 万/亿 amount after a word for money is money: 销售额达到2000万.
         if unit is None and _MONEY_CONTEXT.search(text[max(0, start - MONEY_CONTEXT_CHARS) : start]):
             etype = "MONEY"
-        # Digits glued to Latin letters or more digits are codes (4G, A1).
+        # Digits glued to Latin letters or more digits are codes (4G, A1), and so are long
+        # runs of digits (phone and QQ numbers: 18985792229).
         if end < len(text) and re.match(r"[A-Za-z]", text[end]) and unit is None:
+            continue
+        if etype == "QUANTITY" and re.fullmatch(rf"\d{{{CODE_MIN_DIGITS},}}", num):
             continue
         if start > 0 and re.match(r"[A-Za-z0-9.]", text[start - 1]):
             continue
