@@ -634,3 +634,15 @@ def test_offices_parties_former_titles_and_sub_units(text, expected):
 def test_long_digit_runs_are_codes_not_counts():
     assert found("业务qq:1533310474头条号，电话18985792229张富慧") == []
     assert found("共123456789元") == [("MONEY", "123456789元")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1933年生，尧化小学退休教师", ["尧化小学"]),
+        ("推动蓝光中学、咸林中学创建省示范", ["蓝光中学", "咸林中学"]),
+        ("在县医院治疗，并让带她到医院检查", []),
+    ],
+)
+def test_schools_and_hospitals_named_without_a_place(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

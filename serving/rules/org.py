@@ -262,7 +262,7 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         else r
         for r in out
     ]
-    return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
+    return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text) + _institution_spans(text)
 
 
 # Newspapers and magazines in 《》 are ORG without the marks (D21): 《华尔街日报》, 《大公报》.
@@ -272,6 +272,35 @@ _PRESS_TITLE = re.compile(
 _NOT_PRESS = re.compile(r"(?:公报|情报|简报|通报|汇报|年报|月报|周报|快报|海报|喜报|捷报|战报|学报)$")
 # A company in a list of companies after a verb of visiting or dealing (考察了…公司、…公司).
 _LISTED_COMPANY = re.compile(r"(?:考察了?|拜访了?|对接|邀请|参观了?|、)([\u4e00-\u9fff]{2,10}?(?:公司|集团))(?=[、，。,和及与等])")
+
+
+# Schools, hospitals and police stations named by a two-character proper name alone
+# (尧化小学, 锁金医院, 灵口派出所) after a boundary: not a word, a determiner (县医院, 该小学)
+# or a verb phrase (带她到医院).
+_NAMED_INSTITUTION = re.compile(
+    r"(?:^|(?<=[，。、；：,;:\s“”（）()?!在到至于从和与及了是的进赴驻往向入经将把对由以让给为使据]))"
+    r"([\u4e00-\u9fff]{2}(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园))"
+)
+_INSTITUTION_HEAD_NOT = set("县市区省镇乡村该本全各每这那此某一二三四五六七八九十几多大小中高初人公私民我他她其新老后又否带事")
+_NOT_IN_INSTITUTION = set("到需要她他你我因送从事弄丢带去回来往在是了的")
+
+
+def _institution_spans(text: str) -> list[Span]:
+    out: list[Span] = []
+    common = gazetteer().common_words
+    for m in _NAMED_INSTITUTION.finditer(text):
+        name = m.group(1)
+        core = re.sub(r"(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园)$", "", name)
+        if (
+            len(core) >= 2
+            and core[0] not in _INSTITUTION_HEAD_NOT
+            and core[:2] not in common
+            and core[-2:] not in common
+            and not _CLAUSE_VERB.search(core)
+            and not any(ch in NOT_PLACE_CHARS or ch in _NOT_IN_INSTITUTION for ch in core)
+        ):
+            out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+    return out
 
 
 def _outlet_spans(text: str) -> list[Span]:
