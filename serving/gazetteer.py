@@ -256,6 +256,8 @@ class Gazetteer:
             return True
         if piece == "白银" and text[start - 2 : start] in ("真金", "现货", "黄金"):
             return True
+        if piece == "日照" and text[end : end + 2] in ("时数", "时间", "小时", "充足", "强度", "条件", "时长"):
+            return True  # sunshine
         return piece == "中国" and text[start - 2 : start] == "发展" and text[end : end + 1] == "家"
 
     def _find(self, text: str) -> list[tuple[int, int]]:

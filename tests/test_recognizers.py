@@ -646,3 +646,31 @@ def test_long_digit_runs_are_codes_not_counts():
 )
 def test_schools_and_hospitals_named_without_a_place(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("有“五岳之首”、“天下第一山”的美誉", []),  # epithets, also in a list of quotes
+        ("变“一次性”投入为持续增收", []),
+        ("双峰县法院将“决胜执行难战役”与全县工作结合", ["决胜执行难战役"]),  # a campaign
+        ("县纪委“统派直管”改革得到肯定", ["统派直管"]),
+    ],
+)
+def test_epithets_and_campaign_heads(text, expected):
+    assert [t for ty, t in found(text) if ty == "POLICY"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("菲律宾当局日前因应违法招聘", [("REGION", "菲律宾")]),  # 当局 is a word
+        ("耀州区教体局、印台区民政局", [("ORG", "耀州区教体局"), ("ORG", "印台区民政局")]),
+        ("帮助鹤峰县四所小学建设电脑室", [("REGION", "鹤峰县")]),  # counted schools
+        ("勉县模式村级股份合作社74个", [("REGION", "勉县")]),  # a counted kind of body
+        ("欧盟27个成员国都已批准", [("ORG", "欧盟")]),
+        ("夏季日照时间较长", []),  # sunshine
+    ],
+)
+def test_words_in_ju_counted_bodies_and_sunshine(text, expected):
+    assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected

@@ -106,6 +106,8 @@ _VILLAGE_BODY = re.compile(
 _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
 # After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
 _NOT_ORG_AFTER = ("门", "员", "长")
+_JU_WORDS = frozenset(["当局", "格局", "布局", "结局", "大局", "全局", "新局", "开局", "残局", "变局", "时局", "骗局", "定局", "胜局", "赌局", "饭局", "棋局"])
+_COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十两百千]+[多余]?(?:个|家|所)")
 _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
@@ -144,7 +146,7 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         end = more.end()
 
 
-_COLLECTIVE = re.compile(r"^(?:各|多家|多个|部分|几家|诸多|[两三四五六七八九十]地)|中小学|^原|试用期|^临时")
+_COLLECTIVE = re.compile(r"^(?:各|多家|多个|部分|几家|诸多|[两三四五六七八九十]地|[0-9一二三四五六七八九十两]+[所个家])|中小学|^原|试用期|^临时")
 
 
 def _one_name(text: str, body: re.Match[str]) -> bool:
@@ -167,6 +169,10 @@ def org_head_ok(text: str, end: int) -> bool:
         return False  # 第一中等专业学校, 一中心
     if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith("门诊", end):
         return False
+    if text[end - 1] == "局" and text[end - 2 : end] in _JU_WORDS:
+        return False  # 菲律宾当局, 岚皋建设新局面: words, not a bureau
+    if text[end - 1] in "社校院司所站" and _COUNTED_AFTER.match(text, end):
+        return False  # 合作社813个: a counted kind of body, not one body
     if text[end - 1] == "网" and text[end - 2 : end] in _NET_WORDS:
         return False  # 落网, 互联网: words, not an outlet
     return not (text[end - 1] == "网" and end < len(text) and text[end] in _NOT_AFTER_WEB)

@@ -69,10 +69,12 @@ _GROUP_AFTER = ("人员", "儿童", "老人", "妇女", "群体", "人群", "对
 # written right after a quoted slogan, belong to its name (“5+X”特色产业扶贫).
 _HEADS = ("工作法", "工作机制", "机制", "模式", "工程", "行动", "计划", "项目", "制度", "责任制",
           "战略", "政策", "方案", "专项", "特色产业扶贫", "特色产业", "健康扶贫", "产业扶贫", "名单",
-          "清单", "经验")
+          "清单", "经验", "改革", "创建", "战役", "试点")
 # A quoted name made a programme only by one of these heads is not spread to its other
 # mentions (“金娃娃”项目 … 多抱几个“金娃娃”).
-_WEAK_HEADS = ("项目", "政策", "名单", "清单", "经验", "方案", "专项")
+_WEAK_HEADS = ("项目", "政策", "名单", "清单", "经验", "方案", "专项", "改革", "创建", "战役", "试点")
+# Heads that count only written right after the quote (“统派直管”改革, but not “成就”经济建设…).
+_NEAR_HEADS = ("改革", "创建", "战役", "试点")
 _GENERIC_HEADS = ("政策", "经验", "名单", "清单", "计划", "方案", "专项", "战略")
 _PROGRAM_NAME = re.compile(rf"[\u4e00-\u9fff\w+]{{2,18}}(?:{alternation(_HEADS)})")
 _PROGRAM_HEAD = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(_HEADS)})")
@@ -109,6 +111,13 @@ _NOT_PROGRAMME_AFTER = re.compile(
     r"(?:的|之)?(?:目标|之争|美誉|美称|之称|称号|称谓|定位|雅称|品牌|商标|"
     r"(?:关爱|服务|活动|文化|培训|体验|展示|电商)?(?:中心|工作室|微信群|群|超市|驿站|基地|餐厅|公寓|小院|农庄|号))"
 )
+_MORE_QUOTES = re.compile(r"(?:[、，,]?[“‘][^“”‘’]{1,20}[”’])*")
+
+
+def _after_quotes(text: str, pos: int) -> int:
+    """The position after any further quoted items listed right after `pos`."""
+    more = _MORE_QUOTES.match(text, pos)
+    return more.end() if more else pos
 # Before the opening quote: an epithet (素有“千年茶乡”美誉, 被誉为“…”).
 _EPITHET_BEFORE = re.compile(r"(?:被誉为|誉为|素有|号称|堪称|称为|美称|人称|有着)$")
 # Records, not programmes: “十四连丰”, “三连冠”.
@@ -151,7 +160,8 @@ def policy_spans(text: str) -> list[Span]:
         if inner in NOT_POLICY_SLOGANS or (inner.endswith(_NOT_POLICY_ENDINGS) and not listed):
             continue
         if (
-            _NOT_PROGRAMME_AFTER.match(text, m.end())
+            _NOT_PROGRAMME_AFTER.match(text, _after_quotes(text, m.end()))  # “五岳之首”、“…”的美誉
+            or inner.endswith(("之首", "之长", "之一", "之最", "性"))  # epithets, attributes (“一次性”)
             or _EPITHET_BEFORE.search(text, max(0, m.start() - 3), m.start())
             or _COUNTED_LABEL.match(inner)
             or inner.endswith("定制")  # “全屋定制”: made to order, not a 制度
@@ -163,7 +173,7 @@ def policy_spans(text: str) -> list[Span]:
         # A slogan names a program together with the head written after it:
         # “5+X”特色产业扶贫, “345”工作法. Only a slogan of digits or letters needs its head.
         head = _PROGRAM_HEAD.match(text, m.end())
-        if head and "的" in head.group():
+        if head and ("的" in head.group() or (head.group().endswith(_NEAR_HEADS) and head.group() not in _NEAR_HEADS)):
             head = None
         coded = re.search(r"[0-9A-Za-z]", inner) is not None
         slogan = (

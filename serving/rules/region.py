@@ -141,6 +141,7 @@ _ACTION_VERBS = frozenset(
     ["开展", "召开", "实施", "推进", "落实", "建设", "组织", "举办", "参加", "加强", "完善", "建立", "健全", "推动",
      "指导", "督促", "帮助", "支持", "进行", "深入", "走进", "来到", "前往", "进入", "到达", "覆盖", "实现", "完成"]
 )
+_VILLAGE_WORD_AFTER = set("级委务规")
 # After 村 these make a word (村级, 村民, 村干部): the 村 is not a village's suffix.
 _WORD_AFTER_VILLAGE = re.compile(r"[民级委务里庄落子口头亲土音愁情贤干组规容貌情史]")
 _SHORT_FORM_TOWN = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,3}?)(?:镇|乡(?![村镇])|街道)")
@@ -308,6 +309,8 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             )
             and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
         )
+        if link and link.group()[-1] == "村" and text[link.end() : link.end() + 1] in _VILLAGE_WORD_AFTER:
+            link = None  # 勉县模式村级股份合作社: 村级, not a village
         if (
             link
             and (lenient or (link.group()[0] not in NOT_PLACE_HEAD and gaz.plausible_name(link.group()[:-1])))
