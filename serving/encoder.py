@@ -12,6 +12,8 @@ from pathlib import Path
 
 from tokenizers import Encoding, Regex, Tokenizer, pre_tokenizers
 
+from serving.textprep import split_sentences
+
 # Every CJK character and every digit becomes a pre-token of its own, so that entity
 # boundaries (汉中市|南郑区, 27490|户) never fall inside a piece.
 CHAR_SPLIT = r"[\p{Han}\p{N}]"
@@ -89,6 +91,27 @@ def windows(n_tokens: int, max_tokens: int, overlap: int) -> list[Window]:
         if end == n_tokens:
             return out
         start += step
+
+
+def sentence_windows(
+    text: str, offsets: list[tuple[int, int]], max_tokens: int, overlap: int
+) -> list[Window]:
+    """Windows that never cross a sentence end: the model was trained on single sentences
+    (training/sentences.py cuts documents with the same `split_sentences`), so a window
+    holds one sentence, or one piece of a sentence longer than a window."""
+    ends = sorted(e for _s, e in split_sentences(text))
+    out: list[Window] = []
+    start, k = 0, 0
+    for t, (a, _b) in enumerate(offsets):
+        cut = False
+        while k < len(ends) and ends[k] <= a:
+            cut, k = True, k + 1
+        if cut and t > start:
+            out.extend(Window(start + w.start, start + w.end) for w in windows(t - start, max_tokens, overlap))
+            start = t
+    if len(offsets) > start:
+        out.extend(Window(start + w.start, start + w.end) for w in windows(len(offsets) - start, max_tokens, overlap))
+    return out or [Window(0, 0)]
 
 
 def owner_windows(n_tokens: int, wins: list[Window]) -> list[int]:

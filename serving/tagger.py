@@ -20,6 +20,7 @@ from serving.encoder import (
     Window,
     load_tokenizer,
     owner_windows,
+    sentence_windows,
     special_ids,
     tokenize_batch,
     windows,
@@ -71,7 +72,13 @@ class Tagger:
     def model_spans(self, preps: list[Prepared]) -> list[list[Span]]:
         """Model predictions as spans on each prepared text."""
         toks = tokenize_batch(self.tokenizer, [p.text for p in preps])
-        wins = [windows(len(t.ids), self.settings.max_tokens, self.settings.window_overlap) for t in toks]
+        size, overlap = self.settings.max_tokens, self.settings.window_overlap
+        wins = [
+            sentence_windows(p.text, t.offsets, size, overlap)
+            if self.settings.sentence_windows
+            else windows(len(t.ids), size, overlap)
+            for p, t in zip(preps, toks, strict=True)
+        ]
         jobs = [_Job(i, w) for i, ws in enumerate(wins) for w in ws if w.end > w.start]
         probs_of: dict[tuple[int, int], np.ndarray] = {}
         # Sort by length so each runtime call pads little.

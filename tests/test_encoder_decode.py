@@ -76,3 +76,21 @@ def test_viterbi_never_starts_with_an_orphan_i_tag():
     for prev, cur in zip(names, names[1:], strict=False):
         if cur.startswith("I-"):
             assert prev[2:] == cur[2:]
+
+
+def test_sentence_windows_never_cross_a_sentence_end():
+    from serving.encoder import sentence_windows
+
+    text = "南郑区脱贫。汉中市投入20亿元！\n陕西"
+    offsets = [(i, i + 1) for i, ch in enumerate(text) if ch != "\n"]
+    wins = sentence_windows(text, offsets, max_tokens=64, overlap=8)
+    pieces = ["".join(text[a:b] for a, b in offsets[w.start : w.end]) for w in wins]
+    assert pieces == ["南郑区脱贫。", "汉中市投入20亿元！", "陕西"]
+    # a sentence longer than a window is cut into overlapping windows inside it
+    long_text = "村" * 30 + "。" + "镇" * 5
+    long_offsets = [(i, i + 1) for i in range(len(long_text))]
+    wins = sentence_windows(long_text, long_offsets, max_tokens=12, overlap=4)
+    assert all(w.end - w.start <= 10 for w in wins)
+    assert wins[-1].start == 31 and wins[-1].end == 36
+    assert {t for w in wins for t in range(w.start, w.end)} == set(range(36))
+    assert sentence_windows("", [], 64, 8) == [windows(0, 64, 8)[0]]

@@ -76,6 +76,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds REGION and POLICY": {"MODEL_TYPES": frozenset({"REGION", "POLICY"})},
     "hybrid: model wins R/O/P": {"RULES_FIRST": frozenset({"QUANTITY", "MONEY"})},
     "hybrid: no confidence floor": {"MODEL_MIN_SCORE": 0.0},
+    "hybrid: model adds REGION at >= 0.9": {"MODEL_MIN_SCORE": 0.9},
 }
 
 
