@@ -674,3 +674,17 @@ def test_epithets_and_campaign_heads(text, expected):
 )
 def test_words_in_ju_counted_bodies_and_sunshine(text, expected):
     assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("执行“土十条”和“水十条”", ["土十条", "水十条"]),  # nicknames of national action plans
+        ("坚持“能加固绝不重建”的原则", ["能加固绝不重建"]),  # a principle's name (D40a)
+        ("按照“学校需要什么就组织生产什么”的原则", []),  # an ad-hoc sentence
+        ("采取“龙头公司+合作社+农户(贫困户)”方式", ["龙头公司+合作社+农户(贫困户)"]),  # a gloss inside
+        ("为实施危改提供技术力量", ["危改"]),  # D38 abbreviation
+    ],
+)
+def test_nicknames_principles_glosses_and_abbreviations(text, expected):
+    assert [t for ty, t in found(text) if ty == "POLICY"] == expected

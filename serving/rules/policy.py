@@ -17,6 +17,8 @@ CLOSED_POLICIES = (
     "一站式服务", "一单式结算", "六个精准", "五个一批", "苏陕协作", "苏陕扶贫协作",
     # Written variants of the programs above.
     "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
+    # D38 abbreviations and D37 named local schemes found in the corpus review.
+    "危改", "新民风",
 )
 _CLOSED = re.compile(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS))
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
@@ -111,6 +113,11 @@ _NOT_PROGRAMME_AFTER = re.compile(
     r"(?:的|之)?(?:目标|之争|美誉|美称|之称|称号|称谓|定位|雅称|品牌|商标|"
     r"(?:关爱|服务|活动|文化|培训|体验|展示|电商)?(?:中心|工作室|微信群|群|超市|驿站|基地|餐厅|公寓|小院|农庄|号))"
 )
+_GLOSS = re.compile(r"[（(][^（）()]{1,20}[)）]")
+_PRINCIPLE_AFTER = re.compile(r"的?(?:原则|方针)")
+PRINCIPLE_MAX_CHARS = 8
+# Nicknames of national action plans: “水十条”, “土十条”, “气十条”.
+_TEN_ARTICLES = re.compile(r"[\u4e00-\u9fff]{1,2}十条")
 _MORE_QUOTES = re.compile(r"(?:[、，,]?[“‘][^“”‘’]{1,20}[”’])*")
 
 
@@ -141,8 +148,10 @@ def policy_spans(text: str) -> list[Span]:
     # (“五峰蓝”电商平台 … “五峰蓝”是赵鹏的心血).
     platforms = {m.group(1) for m in quotes if PLATFORM_AFTER.match(text, m.end(1))}
     for m in quotes:
-        inner = m.group(1)
-        if inner in platforms:
+        # A bracketed gloss inside the quotes does not change what the name is:
+        # “龙头公司+合作社+农户(贫困户)”, “三扶(扶志向、扶学业、扶生活)”.
+        inner = _GLOSS.sub("", m.group(1)) or m.group(1)
+        if m.group(1) in platforms:
             continue  # an ORG (see _company_spans)
         if inner in GENERIC_ACTIVITIES:
             continue  # “精准扶贫”: a generic activity, never POLICY (contract)
@@ -167,7 +176,14 @@ def policy_spans(text: str) -> list[Span]:
             or inner.endswith("定制")  # “全屋定制”: made to order, not a 制度
         ):
             continue
-        named = (_PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
+        # A short principle's name (“能加固绝不重建”的原则); a long quoted sentence before 原则
+        # is ad hoc (D40a).
+        principle = (
+            _PRINCIPLE_AFTER.match(text, m.end())
+            and len(inner) <= PRINCIPLE_MAX_CHARS
+            and not re.search(r"[，,。；;、]", inner)
+        )
+        named = (principle or _PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
             r"[，,。；;！!？?]", inner
         )
         # A slogan names a program together with the head written after it:
@@ -176,7 +192,7 @@ def policy_spans(text: str) -> list[Span]:
         if head and ("的" in head.group() or (head.group().endswith(_NEAR_HEADS) and head.group() not in _NEAR_HEADS)):
             head = None
         coded = re.search(r"[0-9A-Za-z]", inner) is not None
-        slogan = (
+        slogan = _TEN_ARTICLES.fullmatch(inner) or (
             _SLOGAN.match(inner)
             and not _NOT_SLOGAN.search(inner)
             and inner not in numeral_idioms()  # “一马当先”
@@ -201,7 +217,7 @@ def policy_spans(text: str) -> list[Span]:
             end = head.end()  # “5+X”特色产业扶贫, but “1+10”|政策 (D31)
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
         if named or slogan or (headed and head is not None and not head.group().endswith(_WEAK_HEADS)):
-            strong.add(inner)
+            strong.add(m.group(1))
     # A quoted name found once is the same programme wherever else the text quotes it
     # (“校农结合”工作, 邹联克说，“校农结合”是…).
     starts = {sp.start for sp in out}
