@@ -688,3 +688,7 @@ def test_words_in_ju_counted_bodies_and_sunshine(text, expected):
 )
 def test_nicknames_principles_glosses_and_abbreviations(text, expected):
     assert [t for ty, t in found(text) if ty == "POLICY"] == expected
+
+
+def test_public_in_a_body_name():
+    assert [t for ty, t in found("西安市公共交通总公司，汉中市共有扶贫办3个") if ty == "ORG"] == ["西安市公共交通总公司"]
