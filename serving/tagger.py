@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+import serving.combine as combine_mod
 from serving.combine import combine
 from serving.decode import Span, allowed_transitions, decode_bio, viterbi
 from serving.encoder import (
@@ -133,7 +134,9 @@ class Tagger:
         """Final spans in ORIGINAL offsets for each text (before normalization)."""
         rules_on = self.settings.use_rules if use_rules is None else use_rules
         preps = [prepare(t) for t in texts]
-        model = self.model_spans(preps) if use_model else [[] for _ in preps]
+        # With the rules on, the model runs only if the hybrid takes any type from it.
+        needed = use_model and (not rules_on or bool(combine_mod.MODEL_TYPES))
+        model = self.model_spans(preps) if needed else [[] for _ in preps]
         out: list[list[Span]] = []
         for prep, m in zip(preps, model, strict=True):
             out.append(combine(prep, m, rules_on))
@@ -157,6 +160,7 @@ class Tagger:
             "labels": self.labels,
             "scores": self.manifest.get("scores", {}),
             "rules": self.settings.use_rules,
+            "model_types": sorted(combine_mod.MODEL_TYPES) if self.settings.use_rules else "all",
         }
 
 

@@ -112,3 +112,20 @@ def test_fuzzed_bodies_never_500(client, value):
         if r.status_code == 200 and key == "text":
             for e in r.json()["entities"]:
                 assert value[e["start"] : e["end"]] == e["text"]
+
+
+def test_the_model_runs_only_when_the_hybrid_takes_a_type_from_it(fake_tagger, monkeypatch):
+    import serving.combine as combine_mod
+
+    runtime = fake_tagger.runtime
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset())
+    before = runtime.calls
+    rules_only = fake_tagger.spans(["南郑区累计投入资金20多亿元"])
+    assert runtime.calls == before  # the hybrid as shipped takes nothing from the model
+    assert [s.type for s in rules_only[0]] == ["REGION", "MONEY"]
+    model_only = fake_tagger.spans(["投入资金2000"], use_rules=False)
+    assert runtime.calls > before and [s.type for s in model_only[0]] == ["QUANTITY"]
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"QUANTITY"}))
+    calls = runtime.calls
+    fake_tagger.spans(["投入资金2000"])
+    assert runtime.calls > calls
