@@ -692,3 +692,17 @@ def test_nicknames_principles_glosses_and_abbreviations(text, expected):
 
 def test_public_in_a_body_name():
     assert [t for ty, t in found("西安市公共交通总公司，汉中市共有扶贫办3个") if ty == "ORG"] == ["西安市公共交通总公司"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("负责建坪村4至8组贫困户", []),  # a village's numbered groups are labels
+        ("为八组村民修通公路", []),
+        ("启动郑州机场三期工程", []),  # a phase
+        ("项目分三期建设", ["三期"]),  # a count of phases
+        ("举办三期培训班", ["三期"]),
+    ],
+)
+def test_numbered_groups_and_phases_are_labels(text, expected):
+    assert [t for ty, t in found(text) if ty == "QUANTITY"] == expected

@@ -63,6 +63,8 @@ _MONEY_CONTEXT = re.compile(
     r"出资|首付|存入|承建|收购|融资|集资|募集|罚款|赔偿|价值|造价|售价|年薪|月薪|分红"
 )
 MONEY_CONTEXT_CHARS = 8
+# After N期 these make it a project's phase (三期工程), not a count of sessions (三期培训班).
+_PHASE_OF = ("工程", "项目", "扩建", "改扩建", "建设")
 # A run of this many digits with no separator or multiplier is a code, not a count
 # (an amount of money may be written so: 123456789元).
 CODE_MIN_DIGITS = 9
@@ -142,6 +144,16 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
             continue
         # 二 with a measure word is an ordinal (二期, 二类, 二层, 二组): counts say 两.
         if num == "二" and unit is not None and unit not in ("人", "名") and not m.group("num2"):
+            continue
+        # Numbered labels, not counts: a village's group (建坪村4至8组, 四合村2组组长) and a
+        # project's phase (机场三期工程, 8号线三期).
+        if unit == "组" and (text[start - 1 : start] == "村" or text.startswith(("组长", "村民", "贫困户"), end)):
+            continue
+        if (
+            unit == "期"
+            and text[start - 1 : start] not in ("分", "共", "用", "历")  # 分两期建设: a count
+            and (text.startswith(_PHASE_OF, end) or text[max(0, start - 2) : start] in ("号线", "机场", "港区"))
+        ):
             continue
         # 元/方 glued to a word: 三元材料, 二元结构, 3方便, 四方面.
         if unit in ("元", "方") and text[end : end + 1] in _UNIT_WORD_NEXT[unit]:
