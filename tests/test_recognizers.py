@@ -706,3 +706,15 @@ def test_public_in_a_body_name():
 )
 def test_numbered_groups_and_phases_are_labels(text, expected):
     assert [t for ty, t in found(text) if ty == "QUANTITY"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("党内政治生活“四性”", ["四性"]),  # a numeric slogan ending in 性
+        ("被确定为国家首批“全域旅游示范区”创建重点", []),  # a title conferred
+        ("要求“开展赋予农民对集体资产股份权能改革试点”", []),  # a quoted requirement sentence
+    ],
+)
+def test_slogans_titles_and_quoted_requirements(text, expected):
+    assert [t for ty, t in found(text) if ty == "POLICY"] == expected

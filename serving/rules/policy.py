@@ -113,6 +113,10 @@ _NOT_PROGRAMME_AFTER = re.compile(
     r"(?:的|之)?(?:目标|之争|美誉|美称|之称|称号|称谓|定位|雅称|品牌|商标|"
     r"(?:关爱|服务|活动|文化|培训|体验|展示|电商)?(?:中心|工作室|微信群|群|超市|驿站|基地|餐厅|公寓|小院|农庄|号))"
 )
+_DESIGNATION = re.compile(r"示范[区县市镇乡村]$|示范单位$|先进[县市区]$")
+# A quote opening with one of these verbs is a sentence of requirements, not a name
+# (“开展赋予农民对集体资产股份权能改革试点”).
+_SENTENCE_VERBS = ("开展", "推进", "实施", "加快", "深化", "推动", "加强", "完善", "建立", "健全", "坚持", "落实")
 _GLOSS = re.compile(r"[（(][^（）()]{1,20}[)）]")
 _PRINCIPLE_AFTER = re.compile(r"的?(?:原则|方针)")
 PRINCIPLE_MAX_CHARS = 8
@@ -170,7 +174,8 @@ def policy_spans(text: str) -> list[Span]:
             continue
         if (
             _NOT_PROGRAMME_AFTER.match(text, _after_quotes(text, m.end()))  # “五岳之首”、“…”的美誉
-            or inner.endswith(("之首", "之长", "之一", "之最", "性"))  # epithets, attributes (“一次性”)
+            or inner.endswith(("之首", "之长", "之一", "之最", "次性"))  # epithets, “一次性” (not “四性”)
+            or _DESIGNATION.search(inner)  # “全域旅游示范区”: a title conferred, not a programme
             or _EPITHET_BEFORE.search(text, max(0, m.start() - 3), m.start())
             or _COUNTED_LABEL.match(inner)
             or inner.endswith("定制")  # “全屋定制”: made to order, not a 制度
@@ -183,7 +188,9 @@ def policy_spans(text: str) -> list[Span]:
             and len(inner) <= PRINCIPLE_MAX_CHARS
             and not re.search(r"[，,。；;、]", inner)
         )
-        named = (principle or _PROGRAM_NAME.fullmatch(inner) or _CHIEF_SYSTEM.fullmatch(inner)) and not re.search(
+        named = (
+            principle or (_PROGRAM_NAME.fullmatch(inner) and not inner.startswith(_SENTENCE_VERBS)) or _CHIEF_SYSTEM.fullmatch(inner)
+        ) and not re.search(
             r"[，,。；;！!？?]", inner
         )
         # A slogan names a program together with the head written after it:
