@@ -718,3 +718,15 @@ def test_numbered_groups_and_phases_are_labels(text, expected):
 )
 def test_slogans_titles_and_quoted_requirements(text, expected):
     assert [t for ty, t in found(text) if ty == "POLICY"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("根据国务院扶贫开发领导小组的决定", ["国务院扶贫开发领导小组"]),
+        ("中科院昆明植物研究所副研究员", ["中科院昆明植物研究所"]),
+        ("国务院关税税则委员会印发公告", ["国务院关税税则委员会"]),
+    ],
+)
+def test_long_sub_bodies_after_a_national_body(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

@@ -108,6 +108,11 @@ _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴
 _NOT_ORG_AFTER = ("门", "员", "长")
 _JU_WORDS = frozenset(["当局", "格局", "布局", "结局", "大局", "全局", "新局", "开局", "残局", "变局", "时局", "骗局", "定局", "胜局", "赌局", "饭局", "棋局"])
 _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十两百千]+[多余]?(?:个|家|所)")
+# A sub-body written on after a body: at most this many characters (…局机关党委), more for
+# heads that name long bodies (国务院扶贫开发领导小组, 国务院精准扶贫基金会).
+SUB_BODY_MAX_CHARS = 6
+SUB_BODY_MAX_CHARS_LONG = 10
+_LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组")
 _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
@@ -137,7 +142,8 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
     """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
     while True:
         more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
-        if more is None or len(more.group()) > 6 or not _one_name(text, more):
+        cap = SUB_BODY_MAX_CHARS_LONG if more is not None and more.group().endswith(_LONG_BODY_HEADS) else SUB_BODY_MAX_CHARS
+        if more is None or len(more.group()) > cap or not _one_name(text, more):
             return end  # 皇冠镇纪委|收到中央纪委
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
         if end in places and not more.group().endswith(_BRANCHES):
