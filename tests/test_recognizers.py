@@ -730,3 +730,16 @@ def test_slogans_titles_and_quoted_requirements(text, expected):
 )
 def test_long_sub_bodies_after_a_national_body(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("汉滨区大同镇以安康市创建为契机", ["汉滨区", "大同镇", "安康市"]),  # a word-like town after a district
+        ("城固县开展镇村活动", ["城固县"]),
+        ("[基层传真]中厂镇开展活动", ["中厂镇"]),  # 中 heading a name that is no word
+        ("中心村建设", []),
+    ],
+)
+def test_word_like_towns_and_names_headed_by_zhong(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

@@ -104,6 +104,14 @@ def _listed_places(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+def _bad_head(name: str, gaz: Gazetteer) -> bool:
+    """A first character that does not start a place name (贫困村, 该镇, 中心村), except 中
+    heading a name that is no word (中厂镇, 中平村; not 中心, 中国)."""
+    if name[0] == "中":
+        return name[:2] in gaz.common_words or name[:2] in ("中心", "中国", "中央", "中部", "中小", "中间")
+    return name[0] in NOT_PLACE_HEAD
+
+
 def _village_follows(text: str, pos: int, gaz: Gazetteer) -> bool:
     """A village name follows: a town written between a county and a village is a town even
     when its name is a word (兰西县奋斗乡前途村, 四季镇天坪村)."""
@@ -208,7 +216,8 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         if (
             _not_a_name(gaz, name, core) or name[-2:] in ("家乡", "通村")  # 了解家乡, 硬化通村
         ) or (
-            (not_place_chars(core if m.group("suffix") == "街道" else name) or name[0] in NOT_PLACE_HEAD) and not _SEAT_TOWN.fullmatch(name)
+            (not_place_chars(core if m.group("suffix") == "街道" else name) or _bad_head(name, gaz))
+            and not _SEAT_TOWN.fullmatch(name)
         ):
             continue
         if any(sp.start < end and start < sp.end for sp in out):
@@ -306,6 +315,11 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
                     and link.group()[:2] not in _ACTION_VERBS
                     and not _WORD_AFTER_VILLAGE.match(text, link.end())
                 )
+                or (  # 汉滨区大同镇 (not 城固县开展镇村…)
+                    link.group()[-1] in "镇乡"
+                    and link.group()[:2] not in _ACTION_VERBS
+                    and text[link.end() : link.end() + 1] not in "村乡镇"
+                )
             )
             and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
         )
@@ -313,7 +327,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             link = None  # 勉县模式村级股份合作社: 村级, not a village
         if (
             link
-            and (lenient or (link.group()[0] not in NOT_PLACE_HEAD and gaz.plausible_name(link.group()[:-1])))
+            and (lenient or (not _bad_head(link.group(), gaz) and gaz.plausible_name(link.group()[:-1])))
             and not any(ch in _NOT_CHAINED for ch in link.group())
             and link.end() not in ends
         ):
