@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
-from serving.rules.common import gazetteer
-from serving.rules.org import org_head_ok, org_spans
+from serving.rules.common import alternation, gazetteer
+from serving.rules.org import ORG_SUFFIXES, org_head_ok, org_spans
 from serving.rules.policy import policy_spans
 from serving.rules.quantity import number_spans
 from serving.rules.region import region_spans
@@ -25,7 +25,7 @@ def recognize(text: str) -> list[Span]:
     regions = region_spans(text, gazetteer())
     cands = policy_spans(text) + org_spans(text, regions) + regions + number_spans(text)
     taken = _resolve(cands)
-    return sorted(_resolve(taken + _org_repeats(text, taken)), key=lambda s: s.start)
+    return sorted(_resolve(taken + _org_repeats(text, taken, regions)), key=lambda s: s.start)
 
 
 def _resolve(cands: list[Span]) -> list[Span]:
@@ -38,16 +38,40 @@ def _resolve(cands: list[Span]) -> list[Span]:
 
 # An organisation's name shorter than this is not spread to its other mentions.
 ORG_REPEAT_MIN_CHARS = 3
+ORG_ALIAS_MIN_CHARS = 5
+_ORG_HEAD = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
+_PLACE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)(?![民级委务])")
 
 
-def _org_repeats(text: str, spans: list[Span]) -> list[Span]:
+def _org_repeats(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
     """An organisation found once is the same ORG wherever else the text writes its name
     (西部网讯 … 西部网“民生热线”, 大新镇党委政府 after a verb). Shorter spans inside the
     repeat give way to it (the longer span wins in _resolve)."""
     names = {text[s.start : s.end] for s in spans if s.type == "ORG" and s.end - s.start >= ORG_REPEAT_MIN_CHARS}
+    # ... and, without the place it starts with, where the text drops the place: 镇安县城关派出所
+    # → 城关派出所, 韩城市安邦渔业专业合作社 → 安邦渔业专业合作社 (what is left keeps a name
+    # part and its head: ORG_ALIAS_MIN_CHARS or more).
+    regions = {s.start: s.end for s in places}
+    for org in (s for s in spans if s.type == "ORG"):
+        end = org.start
+        while end in regions and regions[end] < org.end:
+            end = regions[end]
+        rest = text[end : org.end]
+        core = _ORG_HEAD.sub("", rest)  # the name part: 城关 of 城关派出所, not 环境保护 (a department)
+        if (
+            end > org.start
+            and len(rest) >= ORG_ALIAS_MIN_CHARS
+            and len(core) >= 2
+            and all("\u4e00" <= ch <= "\u9fff" for ch in rest)
+            and core[:2] not in gazetteer().common_words
+            and rest[0] not in "级各该全本每"  # 曲阜市|级…: not a name part
+        ):
+            names.add(rest)
     out: list[Span] = []
     for name in names:
         for m in re.finditer(re.escape(name), text):
+            if _PLACE_NEXT.match(text, m.end()):
+                continue  # 汉源街道办|二道河村: here a place in a chain, not the office
             if org_head_ok(text, m.end()) and not any(
                 s.start < m.end() and m.start() < s.end and not (m.start() <= s.start and s.end <= m.end()) for s in spans
             ):

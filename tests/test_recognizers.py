@@ -743,3 +743,31 @@ def test_long_sub_bodies_after_a_national_body(text, expected):
 )
 def test_word_like_towns_and_names_headed_by_zhong(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an organisation written later without its place is the same ORG
+        ("镇安县城关派出所民警说。记者到城关派出所核实", [("ORG", "镇安县城关派出所"), ("ORG", "城关派出所")]),
+        # ... but a department without a name part is nothing (D20)
+        ("秦汉新城环境保护局、西安市环境保护局", [("ORG", "西安市环境保护局")]),
+        # a subdistrict office followed by a village is a place in a chain
+        ("宁强县汉源街道办二道河村草坝场", [("REGION", "宁强县"), ("REGION", "汉源街道")]),
+    ],
+)
+def test_org_aliases_without_their_place(text, expected):
+    assert [f for f in found(text) if f[0] in ("REGION", "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("创新推出“统派直管”“多见面常联系”“为政不为”追责办法等制度", "POLICY", ["统派直管", "多见面常联系", "为政不为"]),
+        ("不给定危房改造享受户", "POLICY", []),  # a kind of household
+        ("只融投入了1亿左右资金", "MONEY", ["1亿左右"]),  # D51: money by the word after it
+        ("小区三天两头停电", "QUANTITY", []),  # an idiom
+    ],
+)
+def test_quote_runs_households_money_words_and_idioms(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected

@@ -113,6 +113,7 @@ _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十两百千]+[多�
 SUB_BODY_MAX_CHARS = 6
 SUB_BODY_MAX_CHARS_LONG = 10
 _LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组")
+_VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)")
 _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
@@ -266,7 +267,12 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
     # A subdistrict's or town's office: 汉源街道办(党委), 外海街道办事处.
     for r in regions:
         office = _OFFICE.match(text, r.end)
-        if text[r.end - 2 : r.end] == "街道" and office and not any(o.start <= r.start < o.end for o in out):
+        if (
+            text[r.end - 2 : r.end] == "街道"
+            and office
+            and not any(o.start <= r.start < o.end for o in out)
+            and not _VILLAGE_NEXT.match(text, office.end())  # 汉源街道办二道河村: a place in a chain
+        ):
             out.append(Span("ORG", r.start, _org_end(text, office.end(), places), RULE_SCORE, "rules"))
     # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
     out = [

@@ -27,6 +27,7 @@ _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人�
 _GROUP_PROGRAMMES = frozenset(["低保", "最低生活保障", "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障",
                                "特困供养", "易地扶贫搬迁", "易地搬迁", "生态移民", "临时救助"])
 _NOT_POLICY_AFTER_ANY = ("户", "对象", "人员", "户数")
+_HOUSEHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}户(?![口籍主])")
 # Generic activities used as common nouns (contract: never POLICY unless part of a name).
 GENERIC_ACTIVITIES = frozenset(
     ["扶贫", "脱贫攻坚", "精准扶贫", "精准脱贫", "乡村振兴", "产业扶贫", "就业扶贫", "消费扶贫", "消费帮扶",
@@ -117,6 +118,10 @@ _DESIGNATION = re.compile(r"示范[区县市镇乡村]$|示范单位$|先进[县
 # A quote opening with one of these verbs is a sentence of requirements, not a name
 # (“开展赋予农民对集体资产股份权能改革试点”).
 _SENTENCE_VERBS = ("开展", "推进", "实施", "加快", "深化", "推动", "加强", "完善", "建立", "健全", "坚持", "落实")
+_QUOTE_RUN = re.compile(
+    r"(?P<items>(?:[“‘][^“”‘’]{2,12}[”’][、，,]?){2,})[\u4e00-\u9fff]{0,6}?等(?:制度|机制|办法|举措|措施|政策)"
+)
+QUOTE_RUN_ITEM_MAX_CHARS = 10
 _GLOSS = re.compile(r"[（(][^（）()]{1,20}[)）]")
 _PRINCIPLE_AFTER = re.compile(r"的?(?:原则|方针)")
 PRINCIPLE_MAX_CHARS = 8
@@ -225,6 +230,13 @@ def policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
         if named or slogan or (headed and head is not None and not head.group().endswith(_WEAK_HEADS)):
             strong.add(m.group(1))
+    # Every name of a run of quoted mechanisms closed by what they are (D30): “统派直管”
+    # “多见面常联系”“科学化选人用人”…等制度.
+    for run in _QUOTE_RUN.finditer(text):
+        for q in QUOTED.finditer(run.group("items")):
+            name = q.group(1)
+            if len(name) <= QUOTE_RUN_ITEM_MAX_CHARS and not re.search(r"[，,。；;]", name):
+                out.append(Span("POLICY", run.start("items") + q.start(1), run.start("items") + q.end(1), RULE_SCORE, "rules"))
     # A quoted name found once is the same programme wherever else the text quotes it
     # (“校农结合”工作, 邹联克说，“校农结合”是…).
     starts = {sp.start for sp in out}
@@ -237,7 +249,7 @@ def policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
     for m in _CLOSED.finditer(text):
         after = _NOT_POLICY_AFTER if m.group() in _GROUP_PROGRAMMES else _NOT_POLICY_AFTER_ANY
-        if text.startswith(after, m.end()):
-            continue
+        if text.startswith(after, m.end()) or _HOUSEHOLD_AFTER.match(text, m.end()):
+            continue  # 危房改造户, 危房改造享受户: a kind of household
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
     return out

@@ -60,9 +60,11 @@ _UNIT_WORD_NEXT = {"元": set("材结化论体素次性"), "方": set("便面式
 # Words for money that make a bare 万/亿 amount written shortly after them MONEY.
 _MONEY_CONTEXT = re.compile(
     r"销售额|营业额|收入|资金|投资|筹款|产值|收益|利润|资产|捐款|借款|贷款|存款|赃款|工资|"
-    r"出资|首付|存入|承建|收购|融资|集资|募集|罚款|赔偿|价值|造价|售价|年薪|月薪|分红"
+    r"出资|首付|存入|承建|收购|融资|集资|募集|罚款|赔偿|价值|造价|售价|年薪|月薪|分红|投入|经费|补助|补贴|估值"
 )
 MONEY_CONTEXT_CHARS = 8
+# ... and a word for money right after it: 投入了1亿左右资金.
+_MONEY_AFTER = re.compile(r"(?:左右|以上|多)?的?(?:资金|款项|经费|投资|贷款|捐款|补助|奖金)")
 # After N期 these make it a project's phase (三期工程), not a count of sessions (三期培训班).
 _PHASE_OF = ("工程", "项目", "扩建", "改扩建", "建设")
 # A run of this many digits with no separator or multiplier is a code, not a count
@@ -169,7 +171,9 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
             continue
         etype = "MONEY" if _is_money_unit(unit) else "QUANTITY"
         # A bare 万/亿 amount after a word for money is money: 销售额达到2000万.
-        if unit is None and _MONEY_CONTEXT.search(text[max(0, start - MONEY_CONTEXT_CHARS) : start]):
+        if unit is None and (
+            _MONEY_CONTEXT.search(text[max(0, start - MONEY_CONTEXT_CHARS) : start]) or _MONEY_AFTER.match(text, end)
+        ):
             etype = "MONEY"
         # Digits glued to Latin letters or more digits are codes (4G, A1), and so are long
         # runs of digits (phone and QQ numbers: 18985792229).
@@ -206,5 +210,6 @@ NUMERIC_SLOGANS = (
 NOT_QUANTITY_PHRASES = (
     "四面八方", "三次产业", "一二三产业", "两个一百年", "四项基本原则", "八个明确", "十四个坚持",
     "三步走", "四梁八柱", "千家万户", "三产融合", "三轮车", "零起步", "三伏",
+    "三天两头", "三次产", "两个样",
 )
 _FIXED_PHRASE = re.compile(alternation(NOT_QUANTITY_PHRASES + NUMERIC_SLOGANS))
