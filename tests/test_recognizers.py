@@ -771,3 +771,8 @@ def test_org_aliases_without_their_place(text, expected):
 )
 def test_quote_runs_households_money_words_and_idioms(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+def test_former_county_shangrao_and_guiding_opinions():
+    assert [t for ty, t in found("上饶县黄沙岭乡发展庭院经济") if ty == "REGION"] == ["上饶县", "黄沙岭乡"]
+    assert [t for ty, t in found("出台中考改革指导意见，") if ty == "POLICY"] == ["中考改革指导意见"]

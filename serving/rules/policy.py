@@ -39,7 +39,7 @@ _YEAR_PLAN = re.compile(r"[\u4e00-\u9fff]{4,}(?:19|20)\d\d$")
 # Titles of plans and rules written without 《》 after the verb that issues them (D39).
 _ISSUED_TITLE = re.compile(
     r"(?:出台|制定|印发|落实|实施|发布|公布|编制|修订|审议通过|颁布)了?"
-    r"([\u4e00-\u9fff]{4,30}?(?:三年行动计划|行动计划|工作方案|实施方案|规划纲要|实施意见|管理办法|实施办法|实施细则))"
+    r"([\u4e00-\u9fff]{4,30}?(?:三年行动计划|行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则))"
     r"(?![\u4e00-\u9fff])"
 )
 # What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
