@@ -776,3 +776,11 @@ def test_quote_runs_households_money_words_and_idioms(text, etype, expected):
 def test_former_county_shangrao_and_guiding_opinions():
     assert [t for ty, t in found("上饶县黄沙岭乡发展庭院经济") if ty == "REGION"] == ["上饶县", "黄沙岭乡"]
     assert [t for ty, t in found("出台中考改革指导意见，") if ty == "POLICY"] == ["中考改革指导意见"]
+
+
+def test_digits_a_space_and_a_multiplier_are_one_amount():
+    from serving.normalize import normalize
+
+    assert found("参与人员共598 万余人，涉案金额1046 亿余元") == [("QUANTITY", "598 万余人"), ("MONEY", "1046 亿余元")]
+    assert normalize("MONEY", "1046 亿余元", [])["value"] == 104_600_000_000
+    assert found("万余人参加") == [("QUANTITY", "万余人")]

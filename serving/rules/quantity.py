@@ -67,6 +67,7 @@ MONEY_CONTEXT_CHARS = 8
 _MONEY_AFTER = re.compile(r"(?:左右|以上|多)?的?(?:资金|款项|经费|投资|贷款|捐款|补助|奖金)")
 # After N期 these make it a project's phase (三期工程), not a count of sessions (三期培训班).
 _PHASE_OF = ("工程", "项目", "扩建", "改扩建", "建设")
+_DIGITS_SPACE_BEFORE = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? $")
 # A run of this many digits with no separator or multiplier is a code, not a count
 # (an amount of money may be written so: 123456789元).
 CODE_MIN_DIGITS = 9
@@ -109,6 +110,10 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         num = m.group("num")
         unit = m.group("unit")
         start, end = m.start(), m.end()
+        # Digits, a space, then 万/亿/余/多 (598 万余人): one amount; never a span without its digits.
+        glued = _DIGITS_SPACE_BEFORE.search(text, 0, start) if num[:1] in "万亿余多" and not m.group("pre") else None
+        if glued is not None:
+            start = glued.start()
         if m.group("space") and not num[0].isdigit():
             continue
         if m.group("pre") == "约" and start > 0 and text[start - 1] in _YUE_WORDS:
