@@ -783,4 +783,4 @@ def test_digits_a_space_and_a_multiplier_are_one_amount():
 
     assert found("参与人员共598 万余人，涉案金额1046 亿余元") == [("QUANTITY", "598 万余人"), ("MONEY", "1046 亿余元")]
     assert normalize("MONEY", "1046 亿余元", [])["value"] == 104_600_000_000
-    assert found("万余人参加") == [("QUANTITY", "万余人")]
+    assert found("有万余人参加了活动") == [("QUANTITY", "万余人")]
