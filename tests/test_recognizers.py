@@ -784,3 +784,16 @@ def test_digits_a_space_and_a_multiplier_are_one_amount():
     assert found("参与人员共598 万余人，涉案金额1046 亿余元") == [("QUANTITY", "598 万余人"), ("MONEY", "1046 亿余元")]
     assert normalize("MONEY", "1046 亿余元", [])["value"] == 104_600_000_000
     assert found("有万余人参加了活动") == [("QUANTITY", "万余人")]
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        ("开展“党员先锋队”“党员示范岗”“党员身边无违章”创建活动", "POLICY", ["党员先锋队", "党员示范岗", "党员身边无违章"]),
+        ("(上饶县委办)他山之石", "ORG", ["上饶县委办"]),
+        ("宁陕县委办公室第二期大讲堂", "ORG", ["宁陕县委办公室"]),
+        ("铜川市印台街办在精准扶贫中", "ORG", ["铜川市印台街办"]),
+    ],
+)
+def test_campaign_runs_and_party_offices(text, etype, expected):
+    assert [t for ty, t in found(text) if ty == etype] == expected

@@ -31,7 +31,7 @@ ORG_SUFFIXES = (
     "中院", "高院", "中级人民法院", "高级人民法院", "央行", "交易所", "电台", "广播电台", "军区",
     "剧院", "歌舞剧院", "联盟", "俱乐部", "之声", "检查站", "监狱", "农技站", "总公司", "分公司",
     "支公司", "扶贫开发办", "新闻办", "文明办", "计生办", "党建办", "编办", "快报", "杂志社",
-    "出版社", "年鉴社", "管委会", "管理委员会",
+    "出版社", "年鉴社", "管委会", "管理委员会", "街办", "委办",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
         f"{dept}{body}"
@@ -141,6 +141,8 @@ _CLAUSE_VERB = re.compile(
 
 def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
     """Extend an ORG ending at `end` over sub-bodies written on: 水务局机关党委, 公安局刑警大队."""
+    if text[end - 1] == "办" and text.startswith("公室", end):
+        end += 2  # 县委办|公室: the head 委办 matched first
     while True:
         more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
         cap = SUB_BODY_MAX_CHARS_LONG if more is not None and more.group().endswith(_LONG_BODY_HEADS) else SUB_BODY_MAX_CHARS

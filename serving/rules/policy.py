@@ -119,7 +119,7 @@ _DESIGNATION = re.compile(r"示范[区县市镇乡村]$|示范单位$|先进[县
 # (“开展赋予农民对集体资产股份权能改革试点”).
 _SENTENCE_VERBS = ("开展", "推进", "实施", "加快", "深化", "推动", "加强", "完善", "建立", "健全", "坚持", "落实")
 _QUOTE_RUN = re.compile(
-    r"(?P<items>(?:[“‘][^“”‘’]{2,12}[”’][、，,]?){2,})[\u4e00-\u9fff]{0,6}?等(?:制度|机制|办法|举措|措施|政策)"
+    r"(?P<items>(?:[“‘][^“”‘’]{2,12}[”’][、，,]?){2,})(?:[\u4e00-\u9fff]{0,6}?等(?:制度|机制|办法|举措|措施|政策)|等?创建)"
 )
 QUOTE_RUN_ITEM_MAX_CHARS = 10
 _GLOSS = re.compile(r"[（(][^（）()]{1,20}[)）]")
@@ -230,8 +230,8 @@ def policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(1), end, RULE_SCORE, "rules"))
         if named or slogan or (headed and head is not None and not head.group().endswith(_WEAK_HEADS)):
             strong.add(m.group(1))
-    # Every name of a run of quoted mechanisms closed by what they are (D30): “统派直管”
-    # “多见面常联系”“科学化选人用人”…等制度.
+    # Every name of a run of quoted mechanisms or campaigns closed by what they are (D30):
+    # “统派直管”“多见面常联系”“科学化选人用人”…等制度, “党员先锋队”“党员示范岗”…创建.
     for run in _QUOTE_RUN.finditer(text):
         for q in QUOTED.finditer(run.group("items")):
             name = q.group(1)
