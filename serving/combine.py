@@ -30,6 +30,9 @@ MODEL_MIN_SCORE: float = 0.6
 # the Tagger does not run it at all (USE_RULES=0 serves the model alone). `make eval` keeps
 # measuring these variants, so a better model can earn its place back.
 MODEL_TYPES: frozenset[str] = frozenset()
+# When set, a model REGION span counts only if it ends like a division (…村, …镇, …县): the
+# model's own guesses at bare names are its weakest spans. Measured as an eval variant.
+MODEL_REGION_SUFFIXES: tuple[str, ...] = ()
 
 
 def _rank(span: Span) -> tuple[int, int]:
@@ -51,7 +54,13 @@ def combine(prep: Prepared, model: list[Span], use_rules: bool) -> list[Span]:
     """Model and rule spans on the prepared text -> resolved spans in original offsets."""
     # Alone, the model speaks for every type; in the hybrid only for MODEL_TYPES.
     types = MODEL_TYPES if use_rules else frozenset(s.type for s in model)
-    candidates = [s for s in model if s.score >= MODEL_MIN_SCORE and s.type in types]
+    candidates = [
+        s
+        for s in model
+        if s.score >= MODEL_MIN_SCORE
+        and s.type in types
+        and not (use_rules and MODEL_REGION_SUFFIXES and s.type == "REGION" and not prep.text[s.start : s.end].endswith(MODEL_REGION_SUFFIXES))
+    ]
     if use_rules:
         candidates.extend(s for s in recognize(prep.text) if s.type in RULES_FILL)
     out: list[Span] = []

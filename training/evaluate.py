@@ -75,6 +75,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds REGION and POLICY": {"MODEL_TYPES": frozenset({"REGION", "POLICY"})},
     "hybrid: model adds REGION": {"MODEL_TYPES": frozenset({"REGION"})},
     "hybrid: model adds REGION at >= 0.9": {"MODEL_TYPES": frozenset({"REGION"}), "MODEL_MIN_SCORE": 0.9},
+    "hybrid: model adds REGION ending like a division": {
+        "MODEL_TYPES": frozenset({"REGION"}),
+        "MODEL_REGION_SUFFIXES": ("村", "镇", "乡", "县", "区", "市", "省", "州", "旗", "社区", "街道", "屯", "组"),
+    },
     "hybrid: model adds REGION, no confidence floor": {"MODEL_TYPES": frozenset({"REGION"}), "MODEL_MIN_SCORE": 0.0},
     "hybrid: model wins R/O/P": {
         "MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"}),
