@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from serving.regions import COUNTRIES as _NORMALIZER_COUNTRIES
-from serving.regions import FORMER_NAMES
+from serving.regions import FOREIGN_CITIES, FORMER_NAMES
 
 DATA = Path(__file__).resolve().parent / "data" / "regions.tsv"
 # County short forms that name the place even in a text without the full county name
@@ -214,6 +214,7 @@ class Gazetteer:
         self.names.update(NAMED_AREAS)
         self.names.update(WORLD_AREAS)
         self.names.update(FORMER_NAMES)  # 户县, 彬县, 襄樊: the normalizer resolves them
+        self.names.update(FOREIGN_CITIES)
         self.names.update(features)
         self.features = features
         self.names.update(COUNTRIES)

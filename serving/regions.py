@@ -107,6 +107,28 @@ OTHER_COUNTRIES = (
     "瓦努阿图", "新几内亚",
 )
 COUNTRIES.update({c: None for c in OTHER_COUNTRIES if c not in COUNTRIES})
+# Capitals and large cities abroad (D17: level city, code and full_name null). Left out:
+# names that are also words or Chinese places (汉堡 hamburger, 泗水 a county in Shandong,
+# 万象 as in 包罗万象).
+FOREIGN_CITIES = frozenset(
+    [
+        "纽约", "洛杉矶", "芝加哥", "休斯敦", "费城", "波士顿", "西雅图", "华盛顿", "拉斯维加斯", "迈阿密", "底特律", "檀香山", "多伦多",
+        "温哥华", "蒙特利尔", "渥太华", "墨西哥城", "哈瓦那", "波哥大", "加拉加斯", "布宜诺斯艾利斯", "里约热内卢", "巴西利亚", "伦敦", "爱丁堡",
+        "曼彻斯特", "利物浦", "都柏林", "巴黎", "马赛", "里昂", "柏林", "慕尼黑", "法兰克福", "科隆", "维也纳", "苏黎世", "日内瓦", "伯尔尼",
+        "布鲁塞尔", "阿姆斯特丹", "海牙", "鹿特丹", "马德里", "巴塞罗那", "里斯本", "罗马", "米兰", "威尼斯", "佛罗伦萨", "那不勒斯", "雅典",
+        "伊斯坦布尔", "安卡拉", "布拉格", "华沙", "布达佩斯", "布加勒斯特", "索非亚", "贝尔格莱德", "萨格勒布", "哥本哈根", "斯德哥尔摩", "奥斯陆",
+        "赫尔辛基", "雷克雅未克", "莫斯科", "圣彼得堡", "新西伯利亚", "符拉迪沃斯托克", "哈巴罗夫斯克", "伊尔库茨克", "喀山", "基辅", "明斯克",
+        "维尔纽斯", "里加", "塔林", "阿斯塔纳", "阿拉木图", "塔什干", "撒马尔罕", "比什凯克", "杜尚别", "阿什哈巴德", "巴库", "第比利斯",
+        "埃里温", "德黑兰", "巴格达", "大马士革", "贝鲁特", "耶路撒冷", "特拉维夫", "安曼", "利雅得", "吉达", "麦加", "迪拜", "阿布扎比",
+        "多哈", "科威特城", "马斯喀特", "萨那", "喀布尔", "伊斯兰堡", "卡拉奇", "拉合尔", "新德里", "孟买", "加尔各答", "班加罗尔", "金奈",
+        "加德满都", "达卡", "科伦坡", "马累", "廷布", "仰光", "内比都", "曼德勒", "曼谷", "清迈", "琅勃拉邦", "金边", "暹粒", "河内",
+        "胡志明市", "岘港", "芽庄", "吉隆坡", "槟城", "雅加达", "马尼拉", "东京", "大阪", "京都", "横滨", "名古屋", "札幌", "福冈",
+        "神户", "首尔", "釜山", "仁川", "平壤", "乌兰巴托", "开罗", "亚历山大港", "内罗毕", "蒙巴萨", "亚的斯亚贝巴", "达累斯萨拉姆", "坎帕拉",
+        "基加利", "拉各斯", "阿布贾", "阿克拉", "达喀尔", "约翰内斯堡", "开普敦", "比勒陀利亚", "罗安达", "卢萨卡", "哈拉雷", "马普托", "喀土穆",
+        "的黎波里", "突尼斯城", "阿尔及尔", "拉巴特", "卡萨布兰卡", "悉尼", "墨尔本", "布里斯班", "珀斯", "堪培拉", "阿德莱德", "惠灵顿",
+        "奥克兰",
+    ]
+)
 # Sub-county units, coarse to fine; village groups (组, 队, 屯) have level village.
 SUB_COUNTY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("镇", "乡", "街道", "苏木", "办事处"), TOWN),
@@ -416,6 +438,8 @@ def _fallback_level(name: str) -> str:
 def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
     if name in COUNTRIES:
         return _result(name, COUNTRIES[name], None, COUNTRY)
+    if name in FOREIGN_CITIES:
+        return _result(name, None, None, CITY)
     if name in AREAS:  # before short forms: 天山 is the range, 天山区 the district
         return _result(name, None, None, AREA)
     found = _admin(name, anchors)

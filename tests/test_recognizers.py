@@ -797,3 +797,18 @@ def test_digits_a_space_and_a_multiplier_are_one_amount():
 )
 def test_campaign_runs_and_party_offices(text, etype, expected):
     assert [t for ty, t in found(text) if ty == etype] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("中方牵头人将访问华盛顿", ["华盛顿"]),  # D17: a foreign city
+        ("5月9日，柬埔寨金边，一场活动", ["柬埔寨", "金边"]),
+        ("内容包罗万象", []),
+    ],
+)
+def test_foreign_cities(text, expected):
+    from serving.normalize import normalize
+
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
+    assert normalize("REGION", "金边", [])["level"] == "city"
