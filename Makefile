@@ -57,7 +57,7 @@ rescore: $(VENV)/.dev-installed
 eval: $(VENV)/.dev-installed
 	$(BIN)/python -m training.evaluate $(if $(FOLDS),--folds $(FOLDS),)
 
-# Dev-split ablations behind two defaults: tokenization and weak supervision (~30 min).
+# Dev-split ablations behind three defaults: tokenization, weak supervision, MLM (~40 min).
 ablate: $(VENV)/.dev-installed
 	$(BIN)/python -m training.ablate
 

@@ -170,3 +170,17 @@ def test_evaluation_tags_each_document_whole_and_hands_spans_back_to_sentences()
     assert [(s.type, sents[2].text[s.start : s.end]) for s in got[2]] == [("POLICY", "校农结合")]
     # Sentence by sentence, the unquoted mention is not found.
     assert predict(SeesDocuments(), sents, "rules", by_document=False)[2] == []
+
+
+def test_mlm_masking_never_touches_special_pieces_and_labels_only_masked_ones():
+    from training.mlm import _mask
+
+    batch = torch.tensor([[0, 5, 6, 7, 8, 9, 10, 11, 2, 1]] * 64)
+    inputs, labels = _mask(batch, mask_id=99, vocab=50, specials={0, 1, 2}, rng=torch.Generator().manual_seed(0))
+    special = (batch == 0) | (batch == 1) | (batch == 2)
+    assert torch.equal(inputs[special], batch[special]) and bool((labels[special] == -100).all())
+    chosen = labels != -100
+    assert torch.equal(labels[chosen], batch[chosen])  # the model must predict the original piece
+    assert 0.08 < chosen.float().mean().item() < 0.22  # about 15 % of the pieces
+    assert bool((inputs[chosen] == 99).float().mean() > 0.6)  # most chosen pieces become <mask>
+    assert torch.equal(inputs[~chosen], batch[~chosen])

@@ -1,13 +1,15 @@
-"""`make ablate`: the dev-split experiments behind two training defaults.
+"""`make ablate`: the dev-split experiments behind three training defaults.
 
 Each trains on the train split and scores the model alone and the hybrid on dev; the
-test split is never touched. About 30 minutes on 2 cores for both.
+test split is never touched. About 40 minutes on 2 cores for all three.
 
 - tokenization: the base model's own pieces (often several characters long) against one
   piece per CJK character or digit; gold-only runs, identical otherwise.
   Writes reports/tokenization.json (with the entity boundaries that fall inside a piece).
 - weak: gold-only against weak pre-training on N rule-labelled corpus sentences (never an
   annotated document) before gold. Writes reports/weak_supervision.json.
+- mlm: gold-only from the base encoder against gold-only from the encoder after masked-LM
+  training on the unannotated corpus articles. Writes reports/mlm.json.
 
     python -m training.ablate                 # both
     python -m training.ablate weak 0 1500     # one experiment, chosen sizes
@@ -71,7 +73,22 @@ def weak(base: TrainSettings, split: Split, sizes: list[int]) -> dict[str, Any]:
     return report
 
 
-EXPERIMENTS = {"tokenization": "tokenization.json", "weak": "weak_supervision.json"}
+def mlm(base: TrainSettings, split: Split, sizes: list[int]) -> dict[str, Any]:
+    """Gold-only training from the base encoder vs from the encoder after MLM adaptation on
+    the unannotated corpus (training/mlm.py)."""
+    from training.mlm import mlm_init
+
+    settings = dataclasses.replace(base, weak_epochs=0)
+    tok = project_tokenizer(settings.base, settings.char_split)
+    report: dict[str, Any] = {}
+    for name, init in (("base encoder", None), ("after MLM on the corpus", mlm_init(settings, tok))):
+        model = train_model(split.train, settings, tok, init, desc=name, cache=True)
+        report[name] = dev_scores(tagger_for(model, tok, settings), split.dev)
+        print(table(report[name], name), flush=True)
+    return report
+
+
+EXPERIMENTS = {"tokenization": "tokenization.json", "weak": "weak_supervision.json", "mlm": "mlm.json"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in [args.experiment] if args.experiment else list(EXPERIMENTS):
         t0 = time.time()
         report: dict[str, Any] = {"settings": base.as_json(), "dev_documents": sorted({s.doc for s in split.dev})}
-        report.update(tokenization(base, split) if name == "tokenization" else weak(base, split, args.sizes))
+        if name == "tokenization":
+            report.update(tokenization(base, split))
+        else:
+            report.update((weak if name == "weak" else mlm)(base, split, args.sizes))
         report["seconds"] = round(time.time() - t0)
         out = REPORTS / EXPERIMENTS[name]
         out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
