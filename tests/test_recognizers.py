@@ -812,3 +812,16 @@ def test_foreign_cities(text, expected):
 
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
     assert normalize("REGION", "金边", [])["level"] == "city"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在沭阳县残疾人康复中心，来自该县", ["沭阳县残疾人康复中心"]),
+        ("申请加入江苏省血液中心", ["江苏省血液中心"]),
+        ("南京卫生高等职业技术学校学生", ["南京卫生高等职业技术学校"]),  # 高等 inside a name
+        ("汉中市等地的学校", []),  # 等 still ends a name
+    ],
+)
+def test_health_bodies_and_higher_schools(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

@@ -31,7 +31,8 @@ ORG_SUFFIXES = (
     "中院", "高院", "中级人民法院", "高级人民法院", "央行", "交易所", "电台", "广播电台", "军区",
     "剧院", "歌舞剧院", "联盟", "俱乐部", "之声", "检查站", "监狱", "农技站", "总公司", "分公司",
     "支公司", "扶贫开发办", "新闻办", "文明办", "计生办", "党建办", "编办", "快报", "杂志社",
-    "出版社", "年鉴社", "管委会", "管理委员会", "街办", "委办",
+    "出版社", "年鉴社", "管委会", "管理委员会", "街办", "委办", "康复中心", "血液中心", "疾控中心",
+    "疾病预防控制中心", "妇幼保健院", "保健院", "中心医院",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
         f"{dept}{body}"
@@ -120,7 +121,7 @@ _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
 _NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
 _ORG_AFTER_PLACE = re.compile(
     # 共 (共有, 共计) and 长 (县长) end a name, but not in 公共 or 共青团.
-    rf"(?:(?:公共|共青团|[^\W\d_与和及在对向为把被将从由的了是等共长兼副常]){{0,8}}?)(?:{alternation(ORG_SUFFIXES)})"
+    rf"(?:(?:公共|共青团|高等|中等|[^\W\d_与和及在对向为把被将从由的了是等共长兼副常]){{0,8}}?)(?:{alternation(ORG_SUFFIXES)})"
 )
 # Departments written on after a body (国务院扶贫办政策法规司, 榆林市农业局农监科); a title
 # must follow, or the word is the body's business (…局办公室 is covered by the suffixes).
