@@ -825,3 +825,7 @@ def test_foreign_cities(text, expected):
 )
 def test_health_bodies_and_higher_schools(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+def test_more_national_bodies():
+    assert [t for ty, t in found("国防部评价说，推进上合组织稳定发展") if ty == "ORG"] == ["国防部", "上合组织"]
