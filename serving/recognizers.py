@@ -11,10 +11,11 @@ outer and longer first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from serving.decode import Span
-from serving.rules.common import alternation, gazetteer
-from serving.rules.org import ORG_SUFFIXES, org_head_ok, org_spans
+from serving.rules.common import RULE_SCORE, gazetteer, is_cjk
+from serving.rules.org import ORG_SUFFIX_AT_END, org_head_ok, org_spans
 from serving.rules.policy import policy_spans
 from serving.rules.quantity import number_spans
 from serving.rules.region import region_spans
@@ -29,17 +30,28 @@ def recognize(text: str) -> list[Span]:
 
 
 def _resolve(cands: list[Span]) -> list[Span]:
+    """Longer (then earlier) candidates first; one is kept when it overlaps nothing kept.
+    An occupancy array makes each check cost the candidate's length, not the number of
+    spans kept (a long document has thousands)."""
+    busy = bytearray(max((c.end for c in cands), default=0))
+    points: list[int] = []  # positions of kept zero-length spans
     taken: list[Span] = []
     for c in sorted(cands, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        if c.end <= c.start:  # zero-length: overlaps a kept span that strictly contains it
+            if any(not (c.end <= t.start or c.start >= t.end) for t in taken):
+                continue
+            points.append(c.start)
+        elif any(busy[c.start : c.end]) or any(c.start < p < c.end for p in points):
+            continue
+        else:
+            busy[c.start : c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
     return taken
 
 
 # An organisation's name shorter than this is not spread to its other mentions.
 ORG_REPEAT_MIN_CHARS = 3
 ORG_ALIAS_MIN_CHARS = 5
-_ORG_HEAD = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 _PLACE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)(?![民级委务])")
 
 
@@ -57,23 +69,31 @@ def _org_repeats(text: str, spans: list[Span], places: list[Span]) -> list[Span]
         while end in regions and regions[end] < org.end:
             end = regions[end]
         rest = text[end : org.end]
-        core = _ORG_HEAD.sub("", rest)  # the name part: 城关 of 城关派出所, not 环境保护 (a department)
+        core = ORG_SUFFIX_AT_END.sub("", rest)  # the name part: 城关 of 城关派出所, not 环境保护 (a department)
         if (
             end > org.start
             and len(rest) >= ORG_ALIAS_MIN_CHARS
             and len(core) >= 2
-            and all("\u4e00" <= ch <= "\u9fff" for ch in rest)
+            and all(is_cjk(ch) for ch in rest)
             and core[:2] not in gazetteer().common_words
             and rest[0] not in "级各该全本每"  # 曲阜市|级…: not a name part
         ):
             names.add(rest)
+    by_start = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in by_start]
+    longest = max((s.end - s.start for s in spans), default=0)
+
+    def cut_across(a: int, b: int) -> bool:
+        """A span overlaps [a, b) without lying inside it (only spans starting after
+        a - longest can reach a)."""
+        near = by_start[bisect_left(starts, a - longest) : bisect_left(starts, b)]
+        return any(s.end > a and not (a <= s.start and s.end <= b) for s in near)
+
     out: list[Span] = []
     for name in names:
         for m in re.finditer(re.escape(name), text):
             if _PLACE_NEXT.match(text, m.end()):
                 continue  # 汉源街道办|二道河村: here a place in a chain, not the office
-            if org_head_ok(text, m.end()) and not any(
-                s.start < m.end() and m.start() < s.end and not (m.start() <= s.start and s.end <= m.end()) for s in spans
-            ):
-                out.append(Span("ORG", m.start(), m.end(), spans[0].score, "rules"))
+            if org_head_ok(text, m.end()) and not cut_across(m.start(), m.end()):
+                out.append(Span("ORG", m.start(), m.end(), RULE_SCORE, "rules"))
     return out

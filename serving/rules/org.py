@@ -132,7 +132,7 @@ _ORG_AFTER_PLACE = re.compile(
 _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=[副正]?(?:司长|处长|科长|主任|负责人|工作人员))")
 
 
-_ORG_SUFFIX_AT_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
+ORG_SUFFIX_AT_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 # Verbs of a clause: a place, then one of these, then a body is not one name
 # (宁陕县四亩地镇开展村监委会主任培训, 汉阴聆听农业厅宣讲).
 _CLAUSE_VERB = re.compile(
@@ -171,7 +171,7 @@ def _one_name(text: str, body: re.Match[str]) -> bool:
         not re.search(r"[，。、；：,;:“”《》\s]", body.group())
         and not _COLLECTIVE.search(body.group())  # 长春市各个中小学, 北京多家医院: no one body
         and org_head_ok(text, body.end())
-        and not _CLAUSE_VERB.search(_ORG_SUFFIX_AT_END.sub("", body.group()))
+        and not _CLAUSE_VERB.search(ORG_SUFFIX_AT_END.sub("", body.group()))
     )
 
 
@@ -305,7 +305,7 @@ _LISTED_COMPANY = re.compile(r"(?:考察了?|拜访了?|对接|邀请|参观了?
 # or a verb phrase (带她到医院).
 _NAMED_INSTITUTION = re.compile(
     r"(?:^|(?<=[，。、；：,;:\s“”（）()?!在到至于从和与及了是的进赴驻往向入经将把对由以让给为使据]))"
-    r"([\u4e00-\u9fff]{2}(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园))"
+    r"((?P<core>[\u4e00-\u9fff]{2})(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园))"
 )
 _INSTITUTION_HEAD_NOT = set("县市区省镇乡村该本全各每这那此某一二三四五六七八九十几多大小中高初人公私民我他她其新老后又否带事")
 _NOT_IN_INSTITUTION = set("到需要她他你我因送从事弄丢带去回来往在是了的")
@@ -315,11 +315,9 @@ def _institution_spans(text: str) -> list[Span]:
     out: list[Span] = []
     common = gazetteer().common_words
     for m in _NAMED_INSTITUTION.finditer(text):
-        name = m.group(1)
-        core = re.sub(r"(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园)$", "", name)
+        core = m.group("core")
         if (
-            len(core) >= 2
-            and core[0] not in _INSTITUTION_HEAD_NOT
+            core[0] not in _INSTITUTION_HEAD_NOT
             and core[:2] not in common
             and core[-2:] not in common
             and not _CLAUSE_VERB.search(core)

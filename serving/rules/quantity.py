@@ -111,9 +111,13 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         unit = m.group("unit")
         start, end = m.start(), m.end()
         # Digits, a space, then 万/亿/余/多 (598 万余人): one amount; never a span without its digits.
-        glued = _DIGITS_SPACE_BEFORE.search(text, 0, start) if num[:1] in "万亿余多" and not m.group("pre") else None
-        if glued is not None:
-            start = glued.start()
+        if num[:1] in "万亿余多" and not m.group("pre") and start >= 2 and text[start - 2].isdigit():
+            first = start - 1  # scan back over the number only, not the whole text before it
+            while first > 0 and (text[first - 1].isdigit() or text[first - 1] in ",."):
+                first -= 1
+            glued = _DIGITS_SPACE_BEFORE.search(text, first, start)
+            if glued is not None:
+                start = glued.start()
         if m.group("space") and not num[0].isdigit():
             continue
         if m.group("pre") == "约" and start > 0 and text[start - 1] in _YUE_WORDS:

@@ -166,20 +166,24 @@ _ETHNIC_TOWN = re.compile(
 def _repeats(text: str, gaz: Gazetteer, spans: list[Span], patterned: list[Span]) -> list[Span]:
     """A town or village found once is a place wherever else the text writes it, in full
     (鱼中村 after an odd left word) or by its core (黑虎庙 for 黑虎庙村, D10)."""
-    taken = [(sp.start, sp.end) for sp in spans]
+    busy = bytearray(len(text))  # characters already in a place span
+    for sp in spans:
+        busy[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
     out: list[Span] = []
 
     def add(start: int, end: int) -> None:
-        if all(end <= a or start >= b for a, b in taken):
-            taken.append((start, end))
+        if not any(busy[start:end]):
+            busy[start:end] = b"\x01" * (end - start)
             out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
 
-    names = {text[sp.start : sp.end] for sp in patterned if sp.end - sp.start >= 3}
-    for name in sorted(names, key=len, reverse=True):
+    # Longest first; names of one length in a fixed order, so the output never depends on
+    # the order of a set.
+    names = sorted({text[sp.start : sp.end] for sp in patterned if sp.end - sp.start >= 3}, key=lambda n: (-len(n), n))
+    for name in names:
         for m in re.finditer(re.escape(name), text):
             if not (name.endswith("村") and text.startswith("民", m.end())):  # 高圪塔村民: see below
                 add(m.start(), m.end())
-    for name in sorted(names, key=len, reverse=True):
+    for name in names:
         suffix = next((x for x in _SUFFIXES if name.endswith(x)), None)
         core = name[: -len(suffix)] if suffix else ""
         if (
