@@ -37,6 +37,9 @@ _BEFORE_PLACE = set("到距了在赴从于对向往经至是的和与及为把�
 _SUFFIX_WORDS = frozenset(["市民", "省长", "市长", "县长", "区长"])
 # A short form listed right after another place is a place too (泰安、莱芜两地).
 _LIST_JOINERS = set("、和与及至")
+# After a natural feature these make it the head of a settlement's name (二道河村). A set,
+# not a string: at the end of a text the next character is "", which a string contains.
+_SETTLEMENT_SUFFIX_CHARS = set("村镇乡组屯社街")
 _COMPASS = frozenset(["东北", "西北", "西南", "东南", "中东", "华中"])
 _COUNTY_TAIL = re.compile("县|自治县|自治旗")
 # Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
@@ -307,7 +310,7 @@ class Gazetteer:
 
     def _whole(self, text: str, piece: str, start: int, end: int, prev_end: int = -1) -> bool:
         """False for a name that heads a town (巴山镇) or ends a common word (示范县)."""
-        if piece in self.features and text[end : end + 1] in "村镇乡组屯社街":
+        if piece in self.features and text[end : end + 1] in _SETTLEMENT_SUFFIX_CHARS:
             return False  # 二道河村: a village named after the river
         if (
             piece[-1] not in _ADMIN_SUFFIX_CHARS

@@ -829,3 +829,15 @@ def test_health_bodies_and_higher_schools(text, expected):
 
 def test_more_national_bodies():
     assert [t for ty, t in found("国防部评价说，推进上合组织稳定发展") if ty == "ORG"] == ["国防部", "上合组织"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("我们登上了武当山", [("REGION", "武当山")]),  # a feature at the very end of the text
+        ("汉滨区大同镇", [("REGION", "汉滨区"), ("REGION", "大同镇")]),
+        ("就读于汉中市一中", [("ORG", "汉中市一中")]),
+    ],
+)
+def test_names_at_the_very_end_of_a_text(text, expected):
+    assert found(text) == expected

@@ -175,12 +175,15 @@ def _one_name(text: str, body: re.Match[str]) -> bool:
     )
 
 
+_NOT_SCHOOL_AFTER = set("等心央国华间学")  # 第一中等, 一中心 (a set: "" at the text's end is no character)
+
+
 def org_head_ok(text: str, end: int) -> bool:
     if text.startswith("员工", end):
         return True  # 京东员工
     if text[end - 1] == "会" and text[end : end + 1] == "场":
         return False  # 珠海分会场: a venue (D23)
-    if text[end - 2 : end] in ("一中", "二中", "三中") and text[end : end + 1] in "等心央国华间学":
+    if text[end - 2 : end] in ("一中", "二中", "三中") and text[end : end + 1] in _NOT_SCHOOL_AFTER:
         return False  # 第一中等专业学校, 一中心
     if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith("门诊", end):
         return False

@@ -150,6 +150,9 @@ _ACTION_VERBS = frozenset(
      "指导", "督促", "帮助", "支持", "进行", "深入", "走进", "来到", "前往", "进入", "到达", "覆盖", "实现", "完成"]
 )
 _VILLAGE_WORD_AFTER = set("级委务规")
+# After a town's name these make a word (镇村, 乡镇); a set, so that a town at the text's end
+# still counts.
+_TOWN_WORD_AFTER = set("村乡镇")
 # After 村 these make a word (村级, 村民, 村干部): the 村 is not a village's suffix.
 _WORD_AFTER_VILLAGE = re.compile(r"[民级委务里庄落子口头亲土音愁情贤干组规容貌情史]")
 _SHORT_FORM_TOWN = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,3}?)(?:镇|乡(?![村镇])|街道)")
@@ -322,7 +325,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
                 or (  # 汉滨区大同镇 (not 城固县开展镇村…)
                     link.group()[-1] in "镇乡"
                     and link.group()[:2] not in _ACTION_VERBS
-                    and text[link.end() : link.end() + 1] not in "村乡镇"
+                    and text[link.end() : link.end() + 1] not in _TOWN_WORD_AFTER
                 )
             )
             and not any(ch in _NOT_LENIENT for ch in link.group()[:2])
