@@ -50,7 +50,8 @@ _SURNAMES = set(
 )
 _AFTER_DIRECTION = set("部方面侧角边向风高低")
 # After these a short form is the head of a town or village name (阳春镇), not the county.
-_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村|街道|社区)")
+# (not across a determiner: 南雄|这个镇, 万年|各乡镇).
+_TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
 
 
 def _is_cjk(ch: str) -> bool:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from serving.decode import Span
 from serving.rules.common import RULE_SCORE, gazetteer, is_cjk
-from serving.rules.org import ORG_SUFFIX_AT_END, org_head_ok, org_spans
+from serving.rules.org import ORG_SUFFIX_AT_END, firm_alias, org_head_ok, org_spans
 from serving.rules.policy import policy_spans
 from serving.rules.quantity import number_spans
 from serving.rules.region import region_spans
@@ -79,6 +79,8 @@ def _org_repeats(text: str, spans: list[Span], places: list[Span]) -> list[Span]
             and rest[0] not in "级各该全本每"  # 曲阜市|级…: not a name part
         ):
             names.add(rest)
+        if (alias := firm_alias(rest)) is not None:
+            names.add(alias)  # 善心汇 for 善心汇文化传播有限公司
     by_start = sorted(spans, key=lambda s: s.start)
     starts = [s.start for s in by_start]
     longest = max((s.end - s.start for s in spans), default=0)

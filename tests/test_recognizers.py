@@ -841,3 +841,49 @@ def test_more_national_bodies():
 )
 def test_names_at_the_very_end_of_a_text(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a town with its village written right after it, whatever comes before the town
+        ("(图为钱集镇效佐村农民家中)", [("REGION", "钱集镇"), ("REGION", "效佐村")]),
+        ("7.四季镇天坪村监委会主任陈光雄", [("ORG", "四季镇天坪村监委会")]),
+        ("对口帮扶省定贫困村高桥镇白石源村。", [("POLICY", "对口帮扶"), ("REGION", "高桥镇"), ("REGION", "白石源村")]),
+        ("召开镇村干部会", []),  # words, not a town and its village
+        # 和 inside a chained village name, not as a conjunction
+        ("三合镇和黄牛嘴村", [("REGION", "三合镇"), ("REGION", "黄牛嘴村")]),
+        # a short form before a determiner and a town (南雄|这个镇)
+        ("原标题:南雄这个镇:5万株百香果", [("REGION", "南雄"), ("QUANTITY", "5万株")]),
+    ],
+)
+def test_blind_review_places(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the party's name is part of a party committee's name
+        ("(中共长沙县委统战部供稿)", ["中共长沙县委统战部"]),
+        ("中国共产党南郑区委员会", ["中国共产党南郑区委员会"]),
+        # firms by a proper name and trade after a boundary (D25) ...
+        ("为何中铁建川公司可以享有如此特权", ["中铁建川公司"]),
+        ("他是善心汇集团的创造者", ["善心汇集团"]),
+        ("，金宇旅游客运公司要求", ["金宇旅游客运公司"]),
+        # ... but not a kind of firm, a count, a deictic body or a verb phrase
+        ("，物流运输公司是", []),
+        ("共有16家上市公司召开", []),
+        ("随着公司在公路", []),
+        ("刚进公司时", []),
+        ("，省高速集团先后投入", []),
+        ("改用其他快递公司的服务", []),
+        ("提出继续探索集团化推进", []),
+        # a firm named in full is found again by its short name
+        ("深圳市善心汇文化传播有限公司成立。善心汇一个月能赚上亿元", ["深圳市善心汇文化传播有限公司", "善心汇"]),
+        ("宁德时代新能源公司为龙头。与时代新能源强强联合", ["宁德时代新能源公司"]),  # no 时代新
+        ("北大荒集团为主体，发扬北大荒精神", ["北大荒集团"]),  # the spirit is no body
+    ],
+)
+def test_blind_review_orgs(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

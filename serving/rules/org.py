@@ -97,6 +97,7 @@ _SOURCE_NOT = re.compile(
     r"^(?:县|市|区|省|镇|州)?委?(?:新闻信息中心|新闻中心|融媒体中心|宣传部|外宣办|扶贫办|办公室)$"
 )
 _SOURCE_SEP = re.compile(r"\s*[/／、]\s*")
+_PARTY_PREFIX = re.compile(r"(?:中共|中国共产党)$")
 # Channels of an outlet: 中央纪委国家监委网站 is one name.
 _CHANNEL = re.compile(r"网站|官网|客户端|微信|微博|公众号|APP|app|网|新闻|频道")
 # Outlets in a dateline: 西部网讯, 大河网讯, 鲁网聊城5月22日讯.
@@ -179,6 +180,8 @@ _NOT_SCHOOL_AFTER = set("等心央国华间学")  # 第一中等, 一中心 (a s
 
 
 def org_head_ok(text: str, end: int) -> bool:
+    if text.startswith("精神", end):
+        return False  # 北大荒精神: a spirit, not the body
     if text.startswith("员工", end):
         return True  # 京东员工
     if text[end - 1] == "会" and text[end : end + 1] == "场":
@@ -219,8 +222,105 @@ _VERBS_BEFORE_COMPANY = ("利用", "依托", "通过", "成立", "注册", "创�
                          "成为", "设立", "引进", "入驻", "来到", "走进", "参观", "考察", "签约", "携手")
 
 
-def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
+# Firms named by a proper name and their trade, without a place or legal form, after a
+# boundary (，南瑞集团, 他是善心汇集团, 为何中铁建川公司; D25). What is left of the name
+# once its trade words are taken off must be a name: no word, no determiner, no number.
+_FIRM_HEAD = re.compile(r"公司|集团(?![化军])")
+FIRM_TRADES = (
+    "物流", "运输", "货运", "客运", "旅游", "公交", "出租车", "环卫", "中药", "医药", "药业", "计算机", "软件",
+    "网络", "科技", "信息", "技术", "能源", "综合", "电力", "供电", "建筑", "装饰", "工程", "建设", "投资",
+    "发展", "实业", "贸易", "商贸", "农业", "牧业", "渔业", "林业", "果业", "茶业", "食品", "生物", "生态",
+    "产业", "开发", "置业", "地产", "房地产", "文化", "传媒", "广告", "咨询", "企划", "设计", "生产", "制造",
+    "机械", "汽车", "电子", "电器", "服装", "纺织", "化工", "材料", "钢铁", "矿业", "水务", "燃气", "电商",
+    "保险", "金融", "资产", "管理", "服务", "物业", "餐饮", "酒店", "广电", "高速", "航空", "铁路", "交通",
+    "水泥", "养殖", "种植", "种养殖", "农产品", "畜牧", "茶叶", "蔬菜", "水果", "快递", "繁殖", "船运",
+    "运营", "控股", "股份", "集团", "民用", "国内", "国外", "外资", "环保", "互联网", "数据", "区块链", "铁塔",
+    "上市", "出租车", "传播", "文化传播", "新能源",
+)
+_TRADE_AT_END = re.compile(rf"(?:{alternation(FIRM_TRADES)})$")
+# Characters after which a firm's name starts: function words, question words, verbs of one
+# character (进, 到).
+_BEFORE_FIRM = set("的了在是和与及对向为把被将从由等让给、到进入于至跟同何么由就还都也又")
+_FIRM_VERBS = ("通过", "作为", "起诉", "约谈", "创办", "成立", "入股", "考察", "参观", "走进", "来到", "联合",
+               "依托", "利用", "携手", "签约", "收购", "加入", "投资", "注册", "组建", "引进", "包括", "还有")
+_NOT_FIRM_HEAD = set("该这那本其各每多某此全他她我你们咱新原总母子分家股县市省区镇乡村州")
+# Verbs and particles never inside a firm's name (刚进公司, 假公文寄到公司).
+_NOT_IN_FIRM = set("进到入刚在已将要被把给向于寄了的是")
+FIRM_NAME_MAX_CHARS = 10
+FIRM_CORE_MAX_CHARS = 5
+# A firm's short name must be this long to be found again without its legal form.
+FIRM_ALIAS_MIN_CHARS = 3
+
+
+_LEGAL_FORM_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
+
+
+def _trade_in_word(name: str, trade: re.Match[str], common: frozenset[str]) -> bool:
+    """The trade word is the end of a longer word: 时代|新能源, not 时代新|能源."""
+    return name[trade.start() - 1 : trade.end()] in common
+
+
+def firm_alias(name: str) -> str | None:
+    """The short name a text uses again for a firm it named in full: 善心汇 for
+    善心汇文化传播有限公司, 中铁建川 for 中铁建川公司 (D25); None for a kind of firm or
+    a short name that is a word."""
+    rest = _LEGAL_FORM_AT_END.sub("", name)
+    if rest == name or not all(is_cjk(ch) for ch in rest):
+        return None
+    common = gazetteer().common_words
+    if (t := _TRADE_AT_END.search(rest)) and t.start() >= FIRM_ALIAS_MIN_CHARS and not _trade_in_word(rest, t, common):
+        rest = rest[: t.start()]  # one trade word only
+    if (
+        len(rest) < FIRM_ALIAS_MIN_CHARS
+        or gazetteer().find(rest)  # 国网榆林, 五峰印象: a place inside; the place is what repeats
+        or rest in common
+        or _TRADE_AT_END.search(rest)
+        or rest[0] in _NOT_FIRM_HEAD
+        or rest in gazetteer().names
+        or rest in gazetteer().county_short
+    ):
+        return None
+    return rest
+
+
+def _firm_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
     out: list[Span] = []
+    common = gazetteer().common_words
+    for m in _FIRM_HEAD.finditer(text):
+        k = m.start()
+        if k < 2 or not (is_cjk(text[k - 1]) and is_cjk(text[k - 2])):
+            continue
+        for start in range(k - 2, max(-1, k - FIRM_NAME_MAX_CHARS - 1), -1):
+            if not is_cjk(text[start]):
+                break
+            left = text[start - 1] if start > 0 else "。"
+            if not (not is_cjk(left) or left in _BEFORE_FIRM or text[start - 2 : start] in _FIRM_VERBS):
+                continue
+            name = text[start:k]
+            core = name
+            while (t := _TRADE_AT_END.search(core)) and t.start() >= 2 and not _trade_in_word(core, t, common):
+                core = core[: t.start()]
+            if (
+                2 <= len(core) <= FIRM_CORE_MAX_CHARS
+                and not left.isdigit()  # 16家上市公司: a count
+                and not any(start <= p < k for p in place_starts)  # a place + body: the rule above
+                and not name.startswith(_GENERIC_COMPANY_HEAD)
+                and not any(ch in _NOT_IN_FIRM for ch in core)
+                and not _TRADE_AT_END.fullmatch(core)
+                and core not in common
+                and core[:2] not in common
+                and core[0] not in _NOT_FIRM_HEAD
+                and not any(ch in CN_DIGITS or ch in _CUT_BEFORE_COMPANY for ch in core)
+                and not _CLAUSE_VERB.search(core)
+                and gazetteer().plausible_name(core)
+            ):
+                out.append(Span("ORG", start, m.end(), RULE_SCORE, "rules"))
+            break  # the first boundary found decides
+    return out
+
+
+def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
+    out: list[Span] = _firm_spans(text, place_starts)
     for m in _COMPANY.finditer(text):
         start = m.start()
         head = text[start : m.end()]
@@ -288,6 +388,13 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
     out = [
         Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)
         if (p := _PARENT_PREFIX.search(text, max(0, r.start - 6), r.start)) and r.start > 0
+        else r
+        for r in out
+    ]
+    # The party's name written before a party committee is part of its name (中共|长沙县委统战部).
+    out = [
+        Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)
+        if (p := _PARTY_PREFIX.search(text, max(0, r.start - 5), r.start)) and "委" in text[r.start : r.end]
         else r
         for r in out
     ]

@@ -15,6 +15,13 @@ _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组|屯)")
 ADMIN_END = set("省市县区镇乡村州旗盟道")
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
 _NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长以给要向把被让将从由任")
+
+
+def _chain_blocked(name: str) -> bool:
+    """A character never inside a chained town or village name; 和 may be inside one
+    (玉泉镇暖和湾村, 和平村), but not first or right before the suffix (三合镇和黄牛嘴村)."""
+    return any(ch in _NOT_CHAINED and not (ch == "和" and 0 < i < len(name) - 2) for i, ch in enumerate(name))
+
 # Quantifiers never head a village or town name (城固县各乡镇, 多个镇): lenient links only.
 _NOT_LENIENT = set("各多个几每该本全两原")
 _GENERIC_VILLAGE = frozenset(
@@ -120,7 +127,7 @@ def _village_follows(text: str, pos: int, gaz: Gazetteer) -> bool:
         v is not None
         and len(v.group()) >= 3
         and v.group()[0] not in NOT_PLACE_HEAD
-        and not any(ch in _NOT_CHAINED for ch in v.group())
+        and not _chain_blocked(v.group())
         and gaz.plausible_name(v.group()[:-1])
     )
 
@@ -252,21 +259,36 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             continue
         if m.group() == "乡" and text[end : end + 1] in ("村", "镇"):
             continue
+        # A town with a village written right after it is a town even when its name is a
+        # word (图为钱集镇效佐村, 7.四季镇天坪村).
+        town_of_village = m.group() in ("镇", "乡") and _village_follows(text, end, gaz)
         for length in (3, 2):
             start = k - length
             if start < 0:
                 continue
-            left_ok = start == 0 or text[start - 1] in PLACE_LEFT or text[start - 2 : start] in _WORDS_BEFORE_PLACE
+            left_ok = (
+                start == 0
+                or text[start - 1] in PLACE_LEFT
+                or text[start - 2 : start] in _WORDS_BEFORE_PLACE
+                or (town_of_village and text[start - 1] in ADMIN_END)  # 省定贫困村|高桥镇白石源村
+            )
             core = text[start:k]
             if (
                 left_ok
                 and all(is_cjk(ch) for ch in core)
                 and not any(ch in _NOT_IN_VILLAGE_NAME for ch in core)
-                and core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), "")
+                and (town_of_village or core[-1] not in _BEFORE_SUFFIX_WORD.get(m.group(), ""))
                 and core[0] not in NOT_PLACE_HEAD
                 and not not_place_chars(core)
-                and not _not_a_name(gaz, text[start:end], core)
-                and core not in gaz.common_words
+                and (
+                    (
+                        town_of_village
+                        and not _NOT_PLACE_WORDS.search(core)
+                        and not any(ch in "乡村镇驻" for ch in core)
+                        and core not in gaz.verbish
+                    )
+                    or (not _not_a_name(gaz, text[start:end], core) and core not in gaz.common_words)
+                )
             ):
                 out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
                 break
@@ -282,7 +304,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         if (
             town
             and town.group()[0] not in NOT_PLACE_HEAD
-            and not any(ch in _NOT_CHAINED for ch in town.group())
+            and not _chain_blocked(town.group())
             and not not_place_chars(town.group())
             and not _not_a_name(gaz, town.group(), town.group("core"))
             and not any(o.start < town.end() and sp.end < o.end for o in out)
@@ -335,7 +357,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         if (
             link
             and (lenient or (not _bad_head(link.group(), gaz) and gaz.plausible_name(link.group()[:-1])))
-            and not any(ch in _NOT_CHAINED for ch in link.group())
+            and not _chain_blocked(link.group())
             and link.end() not in ends
         ):
             extra.append(Span("REGION", link.start(), link.end(), RULE_SCORE, "rules"))
