@@ -96,6 +96,14 @@ NAMED_AREAS = (
     "峨眉山", "武夷山", "大凉山", "小凉山", "内蒙古高原", "雄安新区", "雄安", "台湾海峡", "琼州海峡",
     "雷州半岛", "珠江三角洲", "长江三角洲", "黄浦江", "鄂西南", "鲁中南", "冀中平原", "塔里木盆地", "准噶尔盆地",
 )
+# Well-known two-character features (jieba tags them ns; the built list keeps only names of
+# three or more characters, because most two-character ones are words: 江山, 深山, 海峡).
+# After a surname they are given names (郭红海).
+TWO_CHAR_FEATURES = frozenset(
+    ["华山", "嵩山", "恒山", "衡山", "庐山", "骊山", "阴山", "祁山", "苍山", "岷山", "茅山", "珠峰",
+     "荆江", "西江", "北江", "东江", "辽河", "浑河", "滦河", "漳河", "洛河", "泾河", "汴河", "沱江",
+     "漓江", "韩江", "抚河", "巫峡", "黑海", "红海", "里海", "咸海", "顿河"]
+)
 # Names of countries and continents beyond those the normalizer resolves (its COUNTRIES).
 COUNTRIES = ("蒙古", "非洲", "欧洲", "亚洲")
 # Parts of the world (D15, level area): 东南亚, 拉美, 亚太.
@@ -216,6 +224,7 @@ class Gazetteer:
                 parent = by_code.get(parent.parent)
         self.support = {k: tuple(dict.fromkeys(v)) for k, v in support.items()}
         self.names.update(NAMED_AREAS)
+        self.names.update(TWO_CHAR_FEATURES)
         self.names.update(WORLD_AREAS)
         self.names.update(FORMER_NAMES)  # 户县, 彬县, 襄樊: the normalizer resolves them
         self.names.update(FOREIGN_CITIES)
@@ -283,7 +292,7 @@ class Gazetteer:
                     i = tail.end()
                     break
                 if piece in self.names and self._whole(text, piece, i, i + length, prev_end) and not (
-                    piece in self.city_short and self._person_name(text, i, prev_end)
+                    (piece in self.city_short or piece in TWO_CHAR_FEATURES) and self._person_name(text, i, prev_end)
                 ) or (
                     piece in self.county_short
                     and (

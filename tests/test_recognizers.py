@@ -887,3 +887,16 @@ def test_blind_review_places(text, expected):
 )
 def test_blind_review_orgs(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("。华山悦苑温泉酒店项目", ["华山"]),  # well-known two-character features (D15)
+        ("、泾河防洪暨生态治理工程", ["泾河"]),
+        ("找到党员魏文生、郭红海、魏树奎", []),  # after a surname: a given name
+        ("江山如画", []),  # most two-character ones are words
+    ],
+)
+def test_well_known_two_character_features(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
