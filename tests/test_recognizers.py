@@ -895,7 +895,7 @@ def test_blind_review_orgs(text, expected):
         ("。华山悦苑温泉酒店项目", ["华山"]),  # well-known two-character features (D15)
         ("、泾河防洪暨生态治理工程", ["泾河"]),
         ("找到党员魏文生、郭红海、魏树奎", []),  # after a surname: a given name
-        ("江山如画", []),  # most two-character ones are words
+        ("走进深山，隔着海峡", []),  # most two-character ones are words
     ],
 )
 def test_well_known_two_character_features(text, expected):
