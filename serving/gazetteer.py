@@ -51,6 +51,8 @@ _SURNAMES = set(
 _AFTER_DIRECTION = set("部方面侧角边向风高低")
 # After these a short form is the head of a town or village name (阳春镇), not the county.
 # (not across a determiner: 南雄|这个镇, 万年|各乡镇).
+_HELD_BEFORE = ("在", "赴", "到", "来到", "前往", "走进", "深入")
+_HELD_AFTER = re.compile("召开|举行|举办|分会场|主会场|开幕|闭幕|调研|考察|视察")
 _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
 
 
@@ -304,6 +306,16 @@ class Gazetteer:
                                 or any(n in text for n in self.support.get(piece, ()))
                                 or (prev_end == i - 1 and text[i - 1] in _LIST_JOINERS)  # 泰安、莱芜
                             )
+                            and self._stands_alone(text, i, i + length, prev_end)
+                            and not self._person_name(text, i, prev_end)
+                        )
+                        # Where something is held, a short form that is also a word names its
+                        # county when the text names the county's city or province
+                        # (对接会在万年召开, 在仙桃分会场 with 上饶, 湖北).
+                        or (
+                            any(n in text for n in self.support.get(piece, ()))
+                            and text[max(0, i - 2) : i].endswith(_HELD_BEFORE)
+                            and _HELD_AFTER.match(text, i + length) is not None
                             and self._stands_alone(text, i, i + length, prev_end)
                             and not self._person_name(text, i, prev_end)
                         )

@@ -900,3 +900,20 @@ def test_blind_review_orgs(text, expected):
 )
 def test_well_known_two_character_features(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("商洛市商州区腰市镇李庙村三组。", ["商洛市", "商州区", "腰市镇", "李庙村"]),  # D55
+        ("阳春镇陈村龙沟组", ["阳春镇", "陈村", "龙沟组"]),  # a named group is a place
+        ("朱某容以原溢河镇村民范某", ["溢河镇"]),  # the former town, without 原
+        ("全县新增淘宝村11个", []),  # a kind of village
+        # a short form that is a word names its county where something is held there
+        ("对接会在万年召开。上饶市", ["万年", "上饶市"]),
+        ("副市长在仙桃分会场收听。湖北", ["仙桃", "湖北"]),
+        ("在万年召开", []),  # ... when the text names its city or province
+    ],
+)
+def test_blind_review_places_round_two(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

@@ -10,6 +10,7 @@ from serving.rules.common import RULE_SCORE, is_cjk
 
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
 _VILLAGE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}?村")
+_NUMBERED_GROUP = re.compile(r"[0-9一二三四五六七八九十两]+[组队社]")
 _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组|屯)")
 # A chain continues only from a full name: one that ends in an administrative suffix.
 ADMIN_END = set("省市县区镇乡村州旗盟道")
@@ -30,7 +31,7 @@ _GENERIC_VILLAGE = frozenset(
 )
 NOT_PLACE_HEAD = set("贫困行政示范该全本各每一个这那此重点中心新农乡村城镇山和")
 # Descriptions of a kind of village or town, not names (网红村, 小山村, 文化村, 旅游镇).
-_KIND_OF_PLACE = _GENERIC_VILLAGE | {"网红", "小山", "文化", "旅游", "明星", "样板", "模范"}
+_KIND_OF_PLACE = _GENERIC_VILLAGE | {"网红", "小山", "文化", "旅游", "明星", "样板", "模范", "淘宝", "电商"}
 
 
 _STANDALONE_PLACE = re.compile(
@@ -272,6 +273,8 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
                 or text[start - 2 : start] in _WORDS_BEFORE_PLACE
                 or (town_of_village and text[start - 1] in ADMIN_END)  # 省定贫困村|高桥镇白石源村
             )
+            if left_ok and length == 3 and text[start] == "原":
+                start += 1  # 以原|溢河镇: the former town
             core = text[start:k]
             if (
                 left_ok
@@ -354,6 +357,8 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         )
         if link and link.group()[-1] == "村" and text[link.end() : link.end() + 1] in _VILLAGE_WORD_AFTER:
             link = None  # 勉县模式村级股份合作社: 村级, not a village
+        if link and _NUMBERED_GROUP.fullmatch(link.group()):
+            link = None  # 李庙村三组: a numbered group is no named place (D55)
         if (
             link
             and (lenient or (not _bad_head(link.group(), gaz) and gaz.plausible_name(link.group()[:-1])))
