@@ -881,7 +881,7 @@ def test_blind_review_places(text, expected):
         ("提出继续探索集团化推进", []),
         # a firm named in full is found again by its short name
         ("深圳市善心汇文化传播有限公司成立。善心汇一个月能赚上亿元", ["深圳市善心汇文化传播有限公司", "善心汇"]),
-        ("宁德时代新能源公司为龙头。与时代新能源强强联合", ["宁德时代新能源公司"]),  # no 时代新
+        ("宁德时代新能源公司为龙头。与时代新能源强强联合", ["宁德时代新能源公司", "时代新能源"]),  # not 时代新
         ("北大荒集团为主体，发扬北大荒精神", ["北大荒集团"]),  # the spirit is no body
     ],
 )
@@ -917,3 +917,24 @@ def test_well_known_two_character_features(text, expected):
 )
 def test_blind_review_places_round_two(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cooperative named in full is found again by its name without the legal form
+        ("杨安平代表韩城市安邦渔业专业合作社。去年入股安邦渔业。", ["韩城市安邦渔业专业合作社", "安邦渔业"]),
+        ("。秦州区众欣种养殖农民专业合作社经理于军军说", ["秦州区众欣种养殖农民专业合作社"]),
+        # a named area's tax bureau
+        ("，黄果树国税局从2016年9月开始", ["黄果树国税局"]),
+        ("，该县国税局", []),
+        # firms known by a two-character name, at a word boundary only
+        ("推动该公司产品与华为、中兴、烽火等11家铁塔公司合作", ["华为", "中兴", "烽火"]),
+        ("管委会主任丁振华为他家修建", []),
+        ("在中兴村", []),
+        # a firm's trade words alone are no short name
+        ("“蓝鲸人”网络科技有限公司。网络科技发展", ["网络科技有限公司"]),
+    ],
+)
+def test_blind_review_orgs_round_two(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

@@ -44,6 +44,7 @@ ORG_SUFFIXES = (
         for body in ("局", "厅", "委员会", "委", "部")
     ),
     "有限公司", "股份有限公司", "公司", "集团", "协会", "商会", "研究院", "研究所", "法院", "检察院",
+    "农民专业合作社", "专业合作社", "股份经济合作社", "社区卫生服务中心", "卫生服务中心",
 )
 KNOWN_ORGS = (
     "国务院扶贫开发领导小组办公室", "国务院扶贫办", "国务院", "国家乡村振兴局", "国家卫健委",
@@ -82,10 +83,19 @@ KNOWN_ORGS = (
     "国防部", "国家体育总局", "国家广播电视总局", "广电总局", "海关总署", "国家知识产权局", "国家药监局",
     "国家中医药管理局", "国家信访局", "国家粮食和物资储备局", "中华全国妇女联合会", "国家防总", "中国气象局",
     "国家文物局", "国家铁路局", "中国民航局", "国家烟草专卖局", "国防科工局", "上合组织", "上海合作组织",
+    # Companies and forces known by name alone (blind review, session 5).
+    "中兴通讯", "字节跳动", "北部战区", "南部战区", "东部战区", "西部战区",
+    "中部战区", "武警部队", "解放军", "中国人民解放军", "博鳌亚洲论坛",
 )
 # Parent companies written before a place and a branch: 国网榆林供电公司 is one name.
 _PARENT_PREFIX = re.compile(r"(?:国网|国家电网|南方电网|中煤|中铝|中石油|中石化|中国石油|中国石化|中国移动|中国联通|中国电信|中国邮政|中粮|中国人寿|中国农业银行|农业银行|中国银行|建设银行|工商银行|邮储银行)$")
 _KNOWN_ORG = re.compile(alternation(KNOWN_ORGS))
+# Firms known by a two-character name that also ends or starts given names and words
+# (丁振华为他家…): only at a word boundary (与华为、中兴, ，百度).
+KNOWN_FIRMS_AT_BOUNDARY = ("华为", "百度", "美团", "中兴", "烽火")
+_KNOWN_FIRM_AT_BOUNDARY = re.compile(
+    rf"(?:^|(?<=[^\u4e00-\u9fff]|[与和及、同跟在由对向为]))(?:{alternation(KNOWN_FIRMS_AT_BOUNDARY)})(?=[^\u4e00-\u9fff]|[、和与等的公集])"
+)
 # Source lines name an outlet (D21): 来源：央视新闻, 本文来源:陕西农村报.
 _SOURCE_LINE = re.compile(r"(?:来源|出处)\s*[:：]\s*")
 _SOURCE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
@@ -252,12 +262,19 @@ FIRM_CORE_MAX_CHARS = 5
 FIRM_ALIAS_MIN_CHARS = 3
 
 
-_LEGAL_FORM_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团)$")
+_LEGAL_FORM_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司|集团|农民专业合作社|专业合作社)$")
 
 
 def _trade_in_word(name: str, trade: re.Match[str], common: frozenset[str]) -> bool:
     """The trade word is the end of a longer word: 时代|新能源, not 时代新|能源."""
     return name[trade.start() - 1 : trade.end()] in common
+
+
+def _trade_only(name: str) -> bool:
+    """The name is trade words only (网络科技, 物流运输): a kind of firm."""
+    while name and (t := _TRADE_AT_END.search(name)):
+        name = name[: t.start()]
+    return not name
 
 
 def firm_alias(name: str) -> str | None:
@@ -269,12 +286,12 @@ def firm_alias(name: str) -> str | None:
         return None
     common = gazetteer().common_words
     if (t := _TRADE_AT_END.search(rest)) and t.start() >= FIRM_ALIAS_MIN_CHARS and not _trade_in_word(rest, t, common):
-        rest = rest[: t.start()]  # one trade word only
+        rest = rest[: t.start()]  # one trade word only, and only where a name is left (安邦渔业)
     if (
         len(rest) < FIRM_ALIAS_MIN_CHARS
         or gazetteer().find(rest)  # 国网榆林, 五峰印象: a place inside; the place is what repeats
         or rest in common
-        or _TRADE_AT_END.search(rest)
+        or _trade_only(rest)
         or rest[0] in _NOT_FIRM_HEAD
         or rest in gazetteer().names
         or rest in gazetteer().county_short
@@ -306,7 +323,7 @@ def _firm_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
                 and not any(start <= p < k for p in place_starts)  # a place + body: the rule above
                 and not name.startswith(_GENERIC_COMPANY_HEAD)
                 and not any(ch in _NOT_IN_FIRM for ch in core)
-                and not _TRADE_AT_END.fullmatch(core)
+                and not _trade_only(core)
                 and core not in common
                 and core[:2] not in common
                 and core[0] not in _NOT_FIRM_HEAD
@@ -398,6 +415,7 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         else r
         for r in out
     ]
+    out += [Span("ORG", m.start(), m.end(), RULE_SCORE, "rules") for m in _KNOWN_FIRM_AT_BOUNDARY.finditer(text)]
     return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text) + _institution_spans(text)
 
 
@@ -415,7 +433,8 @@ _LISTED_COMPANY = re.compile(r"(?:考察了?|拜访了?|对接|邀请|参观了?
 # or a verb phrase (带她到医院).
 _NAMED_INSTITUTION = re.compile(
     r"(?:^|(?<=[，。、；：,;:\s“”（）()?!在到至于从和与及了是的进赴驻往向入经将把对由以让给为使据]))"
-    r"((?P<core>[\u4e00-\u9fff]{2})(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园))"
+    r"(?:(?P<inst>(?P<core>[\u4e00-\u9fff]{2})(?:小学|中学|中心校|完小|医院|卫生院|派出所|幼儿园))"
+    r"|(?P<office>(?P<area>[\u4e00-\u9fff]{2,4})(?:国税局|地税局|税务局|林区派出所)))"
 )
 _INSTITUTION_HEAD_NOT = set("县市区省镇乡村该本全各每这那此某一二三四五六七八九十几多大小中高初人公私民我他她其新老后又否带事")
 _NOT_IN_INSTITUTION = set("到需要她他你我因送从事弄丢带去回来往在是了的")
@@ -425,6 +444,11 @@ def _institution_spans(text: str) -> list[Span]:
     out: list[Span] = []
     common = gazetteer().common_words
     for m in _NAMED_INSTITUTION.finditer(text):
+        if m.group("area") is not None:  # 黄果树国税局, 新华林区派出所: a named area's office
+            area = m.group("area")
+            if area[:2] not in common and not any(ch in NOT_PLACE_CHARS or ch in _NOT_IN_INSTITUTION for ch in area):
+                out.append(Span("ORG", m.start("office"), m.end("office"), RULE_SCORE, "rules"))
+            continue
         core = m.group("core")
         if (
             core[0] not in _INSTITUTION_HEAD_NOT
@@ -433,7 +457,7 @@ def _institution_spans(text: str) -> list[Span]:
             and not _CLAUSE_VERB.search(core)
             and not any(ch in NOT_PLACE_CHARS or ch in _NOT_IN_INSTITUTION for ch in core)
         ):
-            out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
+            out.append(Span("ORG", m.start("inst"), m.end("inst"), RULE_SCORE, "rules"))
     return out
 
 
