@@ -60,6 +60,17 @@ FORMER_NAMES = {
     "大厂区": "320116", "上饶县": "361104",
 }
 EXTRA_SHORT_FORMS = {"内蒙": "150000"}
+# One-character abbreviations of provinces (来川视察, 援藏干部): a short form resolves like its
+# full form. Only these single characters are resolved; the recognizer decides where one is a place.
+PROVINCE_ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000",
+    "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000",
+    "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000",
+    "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000", "蜀": "510000",
+    "黔": "520000", "贵": "520000", "滇": "530000", "云": "530000", "藏": "540000", "陕": "610000",
+    "秦": "610000", "甘": "620000", "陇": "620000", "青": "630000", "宁": "640000", "新": "650000",
+    "疆": "650000",
+}
 # Countries: short name -> official full name (None where no single official form is used).
 COUNTRIES: dict[str, str | None] = {
     "中国": "中华人民共和国", "中华人民共和国": "中华人民共和国",
@@ -442,6 +453,9 @@ def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
         return _result(name, None, None, CITY)
     if name in AREAS:  # before short forms: 天山 is the range, 天山区 the district
         return _result(name, None, None, AREA)
+    if name in PROVINCE_ABBREVIATIONS:
+        region = gazetteer().by_code[PROVINCE_ABBREVIATIONS[name]]
+        return _result(name, gazetteer().full_name(region.code), region.code, region.level)
     found = _admin(name, anchors)
     if found is not None:
         return found

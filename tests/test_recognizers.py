@@ -938,3 +938,24 @@ def test_blind_review_places_round_two(text, expected):
 )
 def test_blind_review_orgs_round_two(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("节前夕来川视察时指出", ["川"]),  # a province's one-character abbreviation
+        ("从内蒙古进京上访", ["内蒙古", "京"]),
+        ("钟扬援藏16年", ["藏"]),
+        ("在京东平台", []),  # 京东 is a firm
+        ("迎来新的一年", []),  # 新 is left out: it starts too many words
+    ],
+)
+def test_province_abbreviations_after_a_verb_of_coming(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+def test_a_province_abbreviation_resolves_like_its_full_name():
+    from serving.normalize import normalize
+
+    assert normalize("REGION", "川", []) == {"name": "川", "full_name": "四川省", "code": "510000", "level": "province"}
+    assert normalize("REGION", "陝", [])["code"] == "610000"  # traditional/variant form

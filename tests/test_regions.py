@@ -136,8 +136,15 @@ def test_country() -> None:
     assert resolve("俄罗斯", [])["level"] == "country"
 
 
-def test_single_character_never_matches() -> None:
-    for mention in ("陕", "苏", "川"):
+def test_a_province_abbreviation_resolves_like_its_full_form() -> None:
+    # The spec: a short form resolves like its full form; the recognizer tags one-character
+    # abbreviations only where they name the province (来川视察).
+    assert resolve("陕", [])["code"] == "610000"
+    assert resolve("川", [])["full_name"] == "四川省"
+
+
+def test_other_single_characters_never_match() -> None:
+    for mention in ("县", "山", "汉"):
         got = resolve(mention, [])
         assert got["code"] is None and got["full_name"] is None
 

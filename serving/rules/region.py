@@ -145,8 +145,19 @@ def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
     )
 
 
+# A province's one-character abbreviation after a verb of coming or staying and before
+# what one does there (来川视察, 援藏干部, 进京上访). Characters that start common words
+# (新, 云, 青, 宁, 晋, 辽 ...) are left out.
+_ABBREVIATION = re.compile(
+    "(?<=[来在赴入进回离援驻抵])[京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕陇疆]"
+    "(?=[^\u4e00-\u9fff]|[的后时]|视察|调研|考察|工作|上访|务工|期间|参加|开展|挂职|干部|学习|创业|投资|落户|"
+    "访问|参观|就医|求学|打工|经商|任职|援建|帮扶|医疗|人员|企业|教师|支教)"
+)
+
+
 def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
     listed = [Span("REGION", s, e, RULE_SCORE, "rules") for s, e in gaz.find(text)]
+    listed += [Span("REGION", m.start(), m.end(), RULE_SCORE, "rules") for m in _ABBREVIATION.finditer(text)]
     found = _patterned_places(text, gaz, listed)
     return listed + found + _repeats(text, gaz, listed + found, found)
 
