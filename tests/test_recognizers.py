@@ -959,3 +959,16 @@ def test_a_province_abbreviation_resolves_like_its_full_name():
 
     assert normalize("REGION", "川", []) == {"name": "川", "full_name": "四川省", "code": "510000", "level": "province"}
     assert normalize("REGION", "陝", [])["code"] == "610000"  # traditional/variant form
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("基础设施建设、异地扶贫搬迁、教育", ["异地扶贫搬迁"]),  # D40a: a variant spelling, as written
+        ("致使贫困户不能享受异地移民搬迁政策", ["异地移民搬迁"]),
+        ("不搬迁异地居住", []),
+        ("结合路长制，全面推行河长制", ["路长制", "河长制"]),  # named chief mechanisms, like 七长制
+    ],
+)
+def test_relocation_variants_and_chief_mechanisms(text, expected):
+    assert [t for ty, t in found(text) if ty == "POLICY"] == expected

@@ -19,13 +19,18 @@ CLOSED_POLICIES = (
     "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障", "易地搬迁", "棚改", "一站式结算",
     # D38 abbreviations and D37 named local schemes found in the corpus review.
     "危改", "新民风",
+    # D40a: variant spellings of 易地扶贫搬迁 / 易地搬迁, written as they are.
+    "异地扶贫搬迁", "异地搬迁", "易地移民搬迁", "异地移民搬迁",
+    # Named chief-responsibility mechanisms (like 七长制), quoted or not.
+    "河长制", "湖长制", "河湖长制", "林长制", "路长制", "田长制",
 )
 _CLOSED = re.compile(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS))
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
 # Programmes whose name also names a population (低保群众, 易地搬迁脱贫户); for the others
 # only a household or person word after the name makes it a category (危房改造户).
 _GROUP_PROGRAMMES = frozenset(["低保", "最低生活保障", "农村最低生活保障", "城乡最低生活保障", "城市最低生活保障",
-                               "特困供养", "易地扶贫搬迁", "易地搬迁", "生态移民", "临时救助"])
+                               "特困供养", "易地扶贫搬迁", "易地搬迁", "生态移民", "临时救助",
+                               "异地扶贫搬迁", "异地搬迁", "易地移民搬迁", "异地移民搬迁"])
 _NOT_POLICY_AFTER_ANY = ("户", "对象", "人员", "户数")
 _HOUSEHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}户(?![口籍主])")
 # Generic activities used as common nouns (contract: never POLICY unless part of a name).
