@@ -972,3 +972,10 @@ def test_a_province_abbreviation_resolves_like_its_full_name():
 )
 def test_relocation_variants_and_chief_mechanisms(text, expected):
     assert [t for ty, t in found(text) if ty == "POLICY"] == expected
+
+
+def test_titles_listed_after_an_issued_title():
+    text = "先后出台了农村公路管理养护体制改革实施办法、管理养护实施细则、管理养护考核细则等系列文件"
+    assert [t for ty, t in found(text) if ty == "POLICY"] == ["农村公路管理养护体制改革实施办法", "管理养护实施细则", "管理养护考核细则"]
+    # a plan still to be made is no document title
+    assert [t for ty, t in found("扶贫部门要尽快制定乌龙头产业发展规划") if ty == "POLICY"] == []

@@ -44,8 +44,14 @@ _YEAR_PLAN = re.compile(r"[\u4e00-\u9fff]{4,}(?:19|20)\d\d$")
 # Titles of plans and rules written without 《》 after the verb that issues them (D39).
 _ISSUED_TITLE = re.compile(
     r"(?:出台|制定|印发|落实|实施|发布|公布|编制|修订|审议通过|颁布)了?"
-    r"([\u4e00-\u9fff]{4,30}?(?:三年行动计划|行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则))"
+    r"([\u4e00-\u9fff]{4,30}?(?:三年行动计划|行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则|"
+    r"暂行办法|评价办法|考核细则|考核办法))"
     r"(?![\u4e00-\u9fff])"
+)
+# More titles listed after an issued one: 出台了…实施办法、管理养护实施细则、管理养护考核细则等.
+_LISTED_TITLE = re.compile(
+    r"、([\u4e00-\u9fff]{4,30}?(?:行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则|"
+    r"暂行办法|评价办法|考核细则|考核办法))(?![\u4e00-\u9fff])|、([\u4e00-\u9fff]{4,30}?(?:实施办法|实施细则|考核细则|管理办法))(?=等)"
 )
 # What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
 DOCUMENT_HEADS = (
@@ -252,6 +258,11 @@ def policy_spans(text: str) -> list[Span]:
         out.append(Span("POLICY", m.start(), m.end(), RULE_SCORE, "rules"))
     for m in _ISSUED_TITLE.finditer(text):
         out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+        pos = m.end()
+        while (more := _LISTED_TITLE.match(text, pos)) is not None:
+            group = 1 if more.group(1) is not None else 2
+            out.append(Span("POLICY", more.start(group), more.end(group), RULE_SCORE, "rules"))
+            pos = more.end()
     for m in _CLOSED.finditer(text):
         after = _NOT_POLICY_AFTER if m.group() in _GROUP_PROGRAMMES else _NOT_POLICY_AFTER_ANY
         if text.startswith(after, m.end()) or _HOUSEHOLD_AFTER.match(text, m.end()):
