@@ -97,6 +97,9 @@ NAMED_AREAS = (
     "金沙江", "岷江", "湘江", "赣江", "闽江", "乌江", "汾河", "青海湖", "太湖", "洱海", "滇池", "井冈山",
     "峨眉山", "武夷山", "大凉山", "小凉山", "内蒙古高原", "雄安新区", "雄安", "台湾海峡", "琼州海峡",
     "雷州半岛", "珠江三角洲", "长江三角洲", "黄浦江", "鄂西南", "鲁中南", "冀中平原", "塔里木盆地", "准噶尔盆地",
+    # State-level new areas (国家级新区) that are not divisions (浦东新区, 滨海新区 are).
+    "两江新区", "舟山群岛新区", "兰州新区", "南沙新区", "西咸新区", "贵安新区", "西海岸新区", "金普新区",
+    "天府新区", "湘江新区", "江北新区", "福州新区", "滇中新区", "哈尔滨新区", "长春新区", "赣江新区", "京津",
 )
 # Well-known two-character features (jieba tags them ns; the built list keeps only names of
 # three or more characters, because most two-character ones are words: 江山, 深山, 海峡).

@@ -979,3 +979,20 @@ def test_titles_listed_after_an_issued_title():
     assert [t for ty, t in found(text) if ty == "POLICY"] == ["农村公路管理养护体制改革实施办法", "管理养护实施细则", "管理养护考核细则"]
     # a plan still to be made is no document title
     assert [t for ty, t in found("扶贫部门要尽快制定乌龙头产业发展规划") if ty == "POLICY"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a named feature right after its county or town (D15)
+        ("江苏灌云县开山岛位于黄海前哨", ["江苏", "灌云县", "开山岛", "黄海"]),
+        ("检查了款庄镇青平水库生态环境治理", ["款庄镇", "青平水库"]),
+        ("城固县凤凰山村", ["城固县", "凤凰山村"]),  # a village named after the hill
+        ("广州至松山湖方向", ["广州"]),  # not across a preposition
+        # state-level new areas are places; a plain 新区 is not
+        ("汉中、商洛、西咸新区、韩城等地", ["汉中", "商洛", "西咸新区", "韩城"]),
+        ("建设新区", []),
+    ],
+)
+def test_features_after_a_place_and_state_level_new_areas(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

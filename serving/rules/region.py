@@ -379,4 +379,25 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             extra.append(Span("REGION", link.start(), link.end(), RULE_SCORE, "rules"))
             ends[link.end()] = extra[-1]
             todo.append(link.end())
+        elif (feature := _FEATURE_LINK.match(text, pos)) is not None and _named_feature(text, feature, gaz):
+            # A named feature written right after its county or town (灌云县开山岛, 款庄镇青平水库, D15).
+            extra.append(Span("REGION", feature.start(), feature.end(), RULE_SCORE, "rules"))
     return out[len(listed) :] + extra
+
+
+_FEATURE_LINK = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:水库|海峡|岛|湖|河|江|山|峡|岭|峰)(?![\u4e00-\u9fff]{0,2}(?:村|镇|乡|区|县|市|社区|街道|组|屯))")
+
+
+def _named_feature(text: str, feature: re.Match[str], gaz: Gazetteer) -> bool:
+    name = feature.group()
+    core = re.sub("(?:水库|海峡|岛|湖|河|江|山|峡|岭|峰)$", "", name)
+    return (
+        name[0] not in NOT_PLACE_HEAD
+        and name[0] not in PLACE_LEFT  # 广州|至松山湖: a preposition
+        and not _chain_blocked(name)
+        and not not_place_chars(name)
+        and core not in gaz.common_words
+        and name not in gaz.common_words
+        and gaz.plausible_name(core)
+        and not any(ch in _NOT_IN_VILLAGE_NAME for ch in core)
+    )
