@@ -51,6 +51,9 @@ _SURNAMES = set(
 _AFTER_DIRECTION = set("部方面侧角边向风高低")
 # After these a short form is the head of a town or village name (阳春镇), not the county.
 # (not across a determiner: 南雄|这个镇, 万年|各乡镇).
+# After a county's short form these make it the head of a feature's name (松山湖, 穆阳溪).
+# A set, so that a short form ending the text still counts.
+_FEATURE_AFTER_SHORT = set("湖河江岛溪")
 _HELD_BEFORE = ("在", "赴", "到", "来到", "前往", "走进", "深入")
 _HELD_AFTER = re.compile("召开|举行|举办|分会场|主会场|开幕|闭幕|调研|考察|视察")
 _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
@@ -324,6 +327,10 @@ class Gazetteer:
                         )
                     )
                     and not _TOWN_AFTER.match(text, i + length)
+                    and not (  # 松山|湖: a lake (but 巫山|湖北: a province follows)
+                        text[i + length : i + length + 1] in _FEATURE_AFTER_SHORT
+                        and not any(text[i + length : i + length + n] in self.names for n in self.lengths.get(text[i + length], ()))
+                    )
                 ):
                     out.append((i, i + length))
                     prev_end = i + length
