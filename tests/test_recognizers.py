@@ -996,3 +996,14 @@ def test_titles_listed_after_an_issued_title():
 )
 def test_features_after_a_place_and_state_level_new_areas(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("答案来了:贵州从江加勉乡的香猪", ["贵州", "从江", "加勉乡"]),  # not 江加勉乡
+        ("三明将乐高唐镇常口村", ["三明", "将乐", "高唐镇", "常口村"]),  # not 乐高唐镇
+    ],
+)
+def test_a_town_right_after_a_county_short_form_ending_in_a_preposition(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

@@ -133,6 +133,20 @@ def _village_follows(text: str, pos: int, gaz: Gazetteer) -> bool:
     )
 
 
+def _town_spans(text: str, start: int, end: int, gaz: Gazetteer) -> list[Span]:
+    """A town or village found by pattern; where its first character ends a county's short
+    form with the character before it (贵州从江|加勉乡), the short form and the rest."""
+    short = text[start - 1 : start + 1]
+    if start > 0 and end - start >= 4 and short in gaz.county_short and _supported(text, short, gaz):
+        return [Span("REGION", start - 1, start + 1, RULE_SCORE, "rules"), Span("REGION", start + 1, end, RULE_SCORE, "rules")]
+    return [Span("REGION", start, end, RULE_SCORE, "rules")]
+
+
+def _supported(text: str, short: str, gaz: Gazetteer) -> bool:
+    """The text names the county of this short form, or its city or province."""
+    return gaz.county_short[short] in text or any(n in text for n in gaz.support.get(short, ()))
+
+
 def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
     """Checks every standalone town or village candidate must pass (name = core + suffix)."""
     return bool(
@@ -250,7 +264,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             continue
         if m.group("suffix") == "乡" and text[end : end + 1] in ("村", "镇"):
             continue  # 助力乡村振兴, 打好乡镇…: the word 乡村/乡镇, not a township
-        out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+        out.extend(_town_spans(text, start, end, gaz))
     for m in _ETHNIC_TOWN.finditer(text):
         for n in (2, 3, 4):  # the shortest name with a word boundary before it
             start = m.start() - n
@@ -304,7 +318,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
                     or (not _not_a_name(gaz, text[start:end], core) and core not in gaz.common_words)
                 )
             ):
-                out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+                out.extend(_town_spans(text, start, end, gaz))
                 break
     for start, end in _listed_places(text, gaz):
         if not any(sp.start < end and start < sp.end for sp in out):
