@@ -1007,3 +1007,17 @@ def test_features_after_a_place_and_state_level_new_areas(text, expected):
 )
 def test_a_town_right_after_a_county_short_form_ending_in_a_preposition(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of villages closed by 等N个村, after 的
+        ("在加勉乡的党港、污俄、高山等3个村组建了合作社", [("REGION", "加勉乡"), ("REGION", "党港"), ("REGION", "污俄"), ("REGION", "高山"), ("QUANTITY", "3个")]),
+        # a village committee written as a place before a village of its area (like D53)
+        ("检查了徐谷村委会教场坝村", [("REGION", "徐谷村"), ("REGION", "教场坝村")]),
+        ("荷叶坪村委会主任", [("ORG", "荷叶坪村委会")]),
+    ],
+)
+def test_listed_villages_and_committees_written_as_places(text, expected):
+    assert found(text) == expected

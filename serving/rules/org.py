@@ -514,6 +514,7 @@ def _village_body_spans(text: str) -> list[Span]:
             start -= 1  # 荷叶坪村: a three-character name
         if text[start] in NOT_PLACE_HEAD or not gaz.plausible_name(text[start : m.end(1) - 1]):
             continue
+        village_start = start
         # The town written before the village is part of the name (D24): 上栗镇石洋村村委会.
         for n in (2, 3):
             core = text[start - n - 1 : start - 1]
@@ -527,5 +528,20 @@ def _village_body_spans(text: str) -> list[Span]:
             ):
                 start -= n + 1
                 break
+        nxt = _VILLAGE_NEXT.match(text, m.end())
+        if (
+            m.group().endswith("委会")
+            and nxt is not None
+            and nxt.group()[0] not in NOT_PLACE_HEAD
+            and not any(ch in _BEFORE_VILLAGE for ch in nxt.group())
+            and gaz.plausible_name(nxt.group()[:-1])
+        ):
+            # 和平村委会|中平村: a village committee written as a place before a village
+            # of its area is the place (as 汉源街道办二道河村, D53).
+            if start < village_start:  # the town before it (D11)
+                out.append(Span("REGION", start, village_start, RULE_SCORE, "rules"))
+            out.append(Span("REGION", village_start, m.end(1), RULE_SCORE, "rules"))
+            out.append(Span("REGION", nxt.start(), nxt.end(), RULE_SCORE, "rules"))
+            continue
         out.append(Span("ORG", start, m.end(), RULE_SCORE, "rules"))
     return out

@@ -76,7 +76,7 @@ _SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
 
 # A list of bare names closed by what they are: 王坝、白河、石桥等乡镇, 圣源、西官和宫家楼6个行政村.
 _LISTED_PLACES = re.compile(
-    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?:[和及与][\u4e00-\u9fff]{2,4})?)"
+    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+(?:(?!等)[\u4e00-\u9fff]){2,4}(?:[和及与](?:(?!等)[\u4e00-\u9fff]){2,4})?)"
     r"(?=(?:等|等?(?:[0-9]+|[一二两三四五六七八九十]+)个?)(?:行政)?(?:乡镇|镇|乡(?![村镇])|村|社区|街道))"
 )
 
@@ -94,7 +94,9 @@ def _listed_places(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
         first_s, first_e = items[0]
         # The first item may carry the words before the list (覆盖王坝, 涉及圣源).
         cut = first_s if first_s == 0 or not is_cjk(text[first_s - 1]) else -1
-        for k in range(first_s + 1, first_e - 1):
+        if "的" in text[first_s:first_e]:  # 在加勉乡的|党港、污俄: a name never holds 的
+            cut = text.rindex("的", first_s, first_e) + 1
+        for k in range(max(cut, first_s) + 1, first_e - 1):
             lead = text[first_s:k]
             if lead in _WORDS_BEFORE_PLACE or lead in gaz.verbish or lead in gaz.common_words or lead in _LEAD_WORDS:
                 cut = k
