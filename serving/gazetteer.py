@@ -102,7 +102,7 @@ NAMED_AREAS = (
     "雷州半岛", "珠江三角洲", "长江三角洲", "黄浦江", "鄂西南", "鲁中南", "冀中平原", "塔里木盆地", "准噶尔盆地",
     # State-level new areas (国家级新区) that are not divisions (浦东新区, 滨海新区 are).
     "两江新区", "舟山群岛新区", "兰州新区", "南沙新区", "西咸新区", "贵安新区", "西海岸新区", "金普新区",
-    "天府新区", "湘江新区", "江北新区", "福州新区", "滇中新区", "哈尔滨新区", "长春新区", "赣江新区", "京津",
+    "天府新区", "湘江新区", "江北新区", "福州新区", "滇中新区", "哈尔滨新区", "长春新区", "赣江新区", "京津", "潮汕",
 )
 # Well-known two-character features (jieba tags them ns; the built list keeps only names of
 # three or more characters, because most two-character ones are words: 江山, 深山, 海峡).
@@ -137,6 +137,14 @@ SHORT_STOPLIST = frozenset(
 )
 # Full division names that are ordinary words far more often (城区 of 大同, 矿区 of 阳泉).
 GENERIC_NAMES = frozenset(["城区", "矿区", "郊区", "新区"])
+# Stoplisted short forms that are generic words even right after their own city (济南|市中心).
+GENERIC_SHORT = frozenset(
+    ["城关", "新区", "城区", "郊区", "矿区", "市中", "中心", "新城", "开发", "高新", "经济", "东区", "西区", "南区",
+     "北区", "中区", "城中", "城东", "城西", "城南", "城北", "建设", "解放", "团结", "胜利", "光明", "东方", "文明",
+     "安全", "平安", "新华", "红旗", "向阳", "和平", "新兴", "新民", "长寿", "太和", "安定", "大方", "吉利", "互助",
+     "富民", "新建", "乐业", "惠农", "大关", "平原", "山城", "滨海", "河口", "凌云", "安居", "兴业", "江北", "江南",
+     "河东", "河西"]
+)
 PROVINCE_SHORT_OK = frozenset(["河北", "山西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南"])
 # Prefecture-level cities whose short form is on the stoplist only because a county of the
 # same short name exists (南京县, 大同区): the city is what the short form means.
@@ -231,6 +239,20 @@ class Gazetteer:
                     support[short].append(short_parent)
                 parent = by_code.get(parent.parent)
         self.support = {k: tuple(dict.fromkeys(v)) for k, v in support.items()}
+        # Stoplisted short forms that still name their county right after its own city or
+        # province (安徽|宁国, 四川|长宁, 浙江|义乌); never the generic ones (济南|市中心).
+        self.after_parent: dict[str, set[str]] = {}
+        for e in entries:
+            short = _strip(e.name, COUNTY_SUFFIXES) if e.level == "county" else ""
+            if short in SHORT_STOPLIST and short not in GENERIC_SHORT and len(short) >= 2:
+                parent = by_code.get(e.parent)
+                while parent is not None:
+                    names = self.after_parent.setdefault(short, set())
+                    names.add(parent.name)
+                    parent_short = _strip(parent.name, PROVINCE_SUFFIXES if parent.level == "province" else CITY_SUFFIXES)
+                    if len(parent_short) >= 2:
+                        names.add(parent_short)
+                    parent = by_code.get(parent.parent)
         self.names.update(NAMED_AREAS)
         self.names.update(TWO_CHAR_FEATURES)
         self.names.update(WORLD_AREAS)
@@ -242,7 +264,7 @@ class Gazetteer:
         self.names.update(n for n in _NORMALIZER_COUNTRIES if len(n) >= 2)
         # Name lengths by first character, longest first: most positions start no name.
         self.lengths: dict[str, tuple[int, ...]] = {}
-        for name in list(self.names) + list(self.county_short):
+        for name in list(self.names) + list(self.county_short) + list(self.after_parent):
             self.lengths[name[0]] = tuple(sorted({*self.lengths.get(name[0], ()), len(name)}, reverse=True))
 
     def find(self, text: str) -> list[tuple[int, int]]:
@@ -285,7 +307,7 @@ class Gazetteer:
     def _find(self, text: str) -> list[tuple[int, int]]:
         """Longest-match, left-to-right, non-overlapping name spans."""
         out: list[tuple[int, int]] = []
-        i, n, prev_end = 0, len(text), -1
+        i, n, prev_end, prev_start = 0, len(text), -1, -1
         while i < n:
             for length in self.lengths.get(text[i], ()):
                 if length < 2 or i + length > n:
@@ -296,7 +318,7 @@ class Gazetteer:
                 tail = _COUNTY_TAIL.match(text, i + length) if piece in self.county_short else None
                 if tail and not (len(piece) == 2 and i != prev_end and text[i - 1 : i + 1] in self.common_words):
                     out.append((i, tail.end()))
-                    prev_end = tail.end()
+                    prev_start, prev_end = i, tail.end()
                     i = tail.end()
                     break
                 if piece in self.names and self._whole(text, piece, i, i + length, prev_end) and not (
@@ -331,9 +353,15 @@ class Gazetteer:
                         text[i + length : i + length + 1] in _FEATURE_AFTER_SHORT
                         and not any(text[i + length : i + length + n] in self.names for n in self.lengths.get(text[i + length], ()))
                     )
+                ) or (
+                    piece in self.after_parent
+                    and prev_end == i
+                    and text[prev_start:prev_end] in self.after_parent[piece]
+                    and not _TOWN_AFTER.match(text, i + length)
+                    and text[i + length - 1 : i + length + 1] not in self.common_words
                 ):
                     out.append((i, i + length))
-                    prev_end = i + length
+                    prev_start, prev_end = i, i + length
                     i += length
                     break
             else:

@@ -1021,3 +1021,17 @@ def test_a_town_right_after_a_county_short_form_ending_in_a_preposition(text, ex
 )
 def test_listed_villages_and_committees_written_as_places(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stoplisted short form right after its own province or city
+        ("安徽宁国浙江上虞", ["安徽", "宁国", "浙江", "上虞"]),
+        ("浙江义乌小商品", ["浙江", "义乌"]),
+        ("济南市中心", ["济南市"]),  # a generic one never
+        ("宁国人民", []),  # nor without its parent before it
+    ],
+)
+def test_stoplisted_short_forms_after_their_parent(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
