@@ -1035,3 +1035,14 @@ def test_listed_villages_and_committees_written_as_places(text, expected):
 )
 def test_stoplisted_short_forms_after_their_parent(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("。西藏大学研究生处原处长欧珠罗布说", ["西藏大学研究生处"]),  # a department before a former title
+        ("通报中海油惠州石化有限公司闪爆事故", ["中海油惠州石化有限公司"]),  # a parent company before a place
+    ],
+)
+def test_departments_before_former_titles_and_more_parent_companies(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

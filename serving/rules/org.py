@@ -88,7 +88,7 @@ KNOWN_ORGS = (
     "中部战区", "武警部队", "解放军", "中国人民解放军", "博鳌亚洲论坛",
 )
 # Parent companies written before a place and a branch: 国网榆林供电公司 is one name.
-_PARENT_PREFIX = re.compile(r"(?:国网|国家电网|南方电网|中煤|中铝|中石油|中石化|中国石油|中国石化|中国移动|中国联通|中国电信|中国邮政|中粮|中国人寿|中国农业银行|农业银行|中国银行|建设银行|工商银行|邮储银行)$")
+_PARENT_PREFIX = re.compile(r"(?:国网|国家电网|南方电网|中海油|中国海油|中化|中核|中广核|中煤|中铝|中石油|中石化|中国石油|中国石化|中国移动|中国联通|中国电信|中国邮政|中粮|中国人寿|中国农业银行|农业银行|中国银行|建设银行|工商银行|邮储银行)$")
 _KNOWN_ORG = re.compile(alternation(KNOWN_ORGS))
 # Firms known by a two-character name that also ends or starts given names and words
 # (丁振华为他家…): only at a word boundary (与华为、中兴, ，百度).
@@ -140,7 +140,7 @@ _ORG_AFTER_PLACE = re.compile(
 )
 # Departments written on after a body (国务院扶贫办政策法规司, 榆林市农业局农监科); a title
 # must follow, or the word is the body's business (…局办公室 is covered by the suffixes).
-_SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=[副正]?(?:司长|处长|科长|主任|负责人|工作人员))")
+_SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=原?[副正]?(?:司长|处长|科长|主任|负责人|工作人员))")
 
 
 ORG_SUFFIX_AT_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
