@@ -1046,3 +1046,16 @@ def test_stoplisted_short_forms_after_their_parent(text, expected):
 )
 def test_departments_before_former_titles_and_more_parent_companies(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2017年以来,横山区委区政府将宽幅梯田", [("ORG", "横山区委")]),  # committee and government: the committee (D53)
+        ("这样的活动威宁县委政府会不知道", [("ORG", "威宁县委")]),
+        # a subdistrict office written as a place before a community (D53)
+        ("金水区北林路街道办事处鑫苑社区居民", [("REGION", "金水区"), ("REGION", "北林路街道")]),
+    ],
+)
+def test_committee_and_government_and_offices_before_a_community(text, expected):
+    assert found(text) == expected

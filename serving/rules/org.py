@@ -167,8 +167,8 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
         if end in places and not more.group().endswith(_BRANCHES):
             return end
-        if text[end - 2 : end] == "党委" and more.group() == "政府":
-            return end  # 大新镇党委政府 → 大新镇党委 (as 桐木坪乡党委、政府)
+        if text[end - 1] == "委" and more.group() in ("政府", "区政府", "县政府", "市政府", "镇政府", "乡政府", "省政府"):
+            return end  # 大新镇党委政府 → 大新镇党委, 横山区委区政府 → 横山区委 (D53)
         end = more.end()
 
 
@@ -389,6 +389,8 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         while end in by_start:  # chained places
             end = by_start[end].end
         head = _ORG_AFTER_PLACE.match(text, end)
+        if head and head.group().endswith(("办事处", "街道办")) and _VILLAGE_NEXT.match(text, head.end()):
+            continue  # 北林路街道办事处|鑫苑社区: the office written as a place (D53)
         if head and _one_name(text, head):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
     # A subdistrict's or town's office: 汉源街道办(党委), 外海街道办事处.
