@@ -1059,3 +1059,8 @@ def test_departments_before_former_titles_and_more_parent_companies(text, expect
 )
 def test_committee_and_government_and_offices_before_a_community(text, expected):
     assert found(text) == expected
+
+
+def test_the_eight_rules_keep_their_full_name():
+    assert [t for ty, t in found("严格贯彻落实中央八项规定精神") if ty == "POLICY"] == ["中央八项规定"]
+    assert [t for ty, t in found("违反八项规定精神") if ty == "POLICY"] == ["八项规定"]

@@ -23,6 +23,8 @@ CLOSED_POLICIES = (
     "异地扶贫搬迁", "异地搬迁", "易地移民搬迁", "异地移民搬迁",
     # Named chief-responsibility mechanisms (like 七长制), quoted or not.
     "河长制", "湖长制", "河湖长制", "林长制", "路长制", "田长制",
+    # The rule set's full name (the 中央 is part of it, not a body of its own).
+    "中央八项规定",
 )
 _CLOSED = re.compile(alternation(CLOSED_POLICIES + NUMERIC_SLOGANS))
 _NOT_POLICY_AFTER = ("户", "对象", "人员", "户数", "金", "群众", "人口", "家庭", "脱贫")
