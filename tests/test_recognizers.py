@@ -278,7 +278,7 @@ def test_unit_symbols(text, expected):
         ("坚持“守底线、抓衔接、促振兴”主线", "POLICY", ["守底线、抓衔接、促振兴"]),
         ("按照“谁主管、谁负责”", "POLICY", ["谁主管、谁负责"]),
         # Numeric slogans: unquoted ones of the list (D33); counts, honours, groups are not.
-        ("树牢四个意识，落实中央八项规定精神", "POLICY", ["四个意识", "八项规定"]),
+        ("树牢四个意识，落实中央八项规定精神", "POLICY", ["四个意识", "中央八项规定"]),  # the rule set's full name
         ("做大“两座金山银山”，获“五一劳动奖章”，关爱“三留守”人员", "POLICY", []),
         ("“三创三联三带动”", "POLICY", ["三创三联三带动"]),
         # Numbers inside fixed phrases are not quantities.
