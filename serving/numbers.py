@@ -84,8 +84,9 @@ class Amount:
 
 
 def clean(text: str) -> str:
-    """NFKC (full-width digits, ％, ．) and no whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """NFKC (full-width digits, ％, ．), no whitespace, and no 个 before a multiplier
+    (29.5个亿 is 29.5亿)."""
+    return re.sub("个(?=亿)", "", "".join(unicodedata.normalize("NFKC", text).split()))
 
 
 # --------------------------------------------------------------------------- tokens

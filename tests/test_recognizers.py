@@ -1064,3 +1064,30 @@ def test_committee_and_government_and_offices_before_a_community(text, expected)
 def test_the_eight_rules_keep_their_full_name():
     assert [t for ty, t in found("严格贯彻落实中央八项规定精神") if ty == "POLICY"] == ["中央八项规定"]
     assert [t for ty, t in found("违反八项规定精神") if ty == "POLICY"] == ["八项规定"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare amount earned is money with its currency implied (D51)
+        ("一个月能拿八九千", [("MONEY", "八九千")]),
+        ("卖了2头,赚了4000多,自家留用", [("QUANTITY", "2头"), ("MONEY", "4000多")]),
+        ("拿了两个第一", [("QUANTITY", "两个")]),
+        ("赚了钱", []),
+        # 个 before 亿 in speech: one amount
+        ("签约贷款总金额29.5个亿。", [("MONEY", "29.5个亿")]),
+        ("三融肉鸡等9个亿元项目续建", [("QUANTITY", "9个")]),  # nine 亿元-class projects
+        ("共5个万元户", [("QUANTITY", "5个")]),
+        # a grade of disability is a label
+        ("为一至四级残疾人发放生活补贴", []),
+        ("建立县乡村三级服务网络", [("QUANTITY", "三级")]),
+    ],
+)
+def test_earned_amounts_ge_yi_and_disability_grades(text, expected):
+    assert found(text) == expected
+
+
+def test_ge_yi_normalizes_as_yi():
+    from serving.normalize import normalize
+
+    assert normalize("MONEY", "29.5个亿", [])["value"] == 2950000000

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
-from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer, in_idiom
+from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer, in_idiom, is_cjk
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -19,7 +19,7 @@ _CN_NUM = rf"[{CN_DIGITS}]+"
 # may sit inside (20多亿, 三千余, 8.9万余).
 # Vague amounts (几十, 数百万, 上百) are mentions too; their value is null.
 VAGUE = r"(?:[数几上][十百千万亿]+|几)"
-NUMBER = rf"(?:{VAGUE}|{_ARABIC}(?:[多余]?[十百千万亿]+)*|{_CN_NUM})(?:[多余几](?:[十百千万亿]+)?)?"
+NUMBER = rf"(?:{VAGUE}|{_ARABIC}(?:[多余]?(?:个(?=亿(?!元?[项级企])))?[十百千万亿]+)*|{_CN_NUM})(?:[多余几](?:[十百千万亿]+)?)?"
 _VAGUE_RE = re.compile(VAGUE)
 
 PREFIX_MODS = (
@@ -64,7 +64,9 @@ _MONEY_CONTEXT = re.compile(
 )
 MONEY_CONTEXT_CHARS = 8
 # ... and a word for money right after it: 投入了1亿左右资金.
-_MONEY_AFTER = re.compile(r"(?:左右|以上|多)?的?(?:资金|款项|经费|投资|贷款|捐款|补助|奖金)")
+# Verbs of earning right before a bare amount (D51).
+_EARNED_BEFORE = re.compile(r"(?:赚了?|挣了?|能拿|拿了|月入|年入|月薪|年薪)$")
+_MONEY_AFTER = re.compile(r"(?:左右|以上|多)?的?(?:资金|款项|经费|投资|贷款|捐款|补助|奖金|盈利|利润|收益|营收)")
 # After N期 these make it a project's phase (三期工程), not a count of sessions (三期培训班).
 _PHASE_OF = ("工程", "项目", "扩建", "改扩建", "建设")
 _DIGITS_SPACE_BEFORE = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? $")
@@ -142,7 +144,15 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
             continue
         if start > 0 and text[start - 1] in "第每周星礼初届":  # 第三, 十一届三次全会
             continue
-        if unit is None:
+        # A bare amount earned or paid is money with its currency implied (D51): 一个月能拿
+        # 八九千, 赚了4000多.
+        earned = (
+            unit is None
+            and _EARNED_BEFORE.search(text[max(0, start - 3) : start]) is not None
+            and (re.search(r"\d\d|[十百千万亿]", num) is not None)
+            and (end >= len(text) or not is_cjk(text[end]) or text[end] in "的左")
+        )
+        if unit is None and not earned:
             # Bare numbers count only with 万/亿 (32万群众), or Arabic ones right before a
             # counted noun of people or things (1500多贫困户, D48); percentages need their sign.
             counted = num[0].isdigit() and text.startswith(COUNTED_NOUNS, end)
@@ -166,6 +176,9 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
             and (text.startswith(_PHASE_OF, end) or text[max(0, start - 2) : start] in ("号线", "机场", "港区"))
         ):
             continue
+        # A grade of disability is a label, not a count (三级残疾, 一至四级残疾人, 三、四级残疾人).
+        if unit == "级" and text.startswith(("残疾", "伤残", "残"), end):
+            continue
         # 元/方 glued to a word: 三元材料, 二元结构, 3方便, 四方面.
         if unit in ("元", "方") and text[end : end + 1] in _UNIT_WORD_NEXT[unit]:
             continue
@@ -176,9 +189,9 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         if num in ("一", "壹") and not m.group("num2"):
             continue
         # A Chinese numeral glued to more CJK (一体, 三保障) is a word, not a number.
-        if re.fullmatch(_CN_NUM, num) and unit is None:
+        if re.fullmatch(_CN_NUM, num) and unit is None and not earned:
             continue
-        etype = "MONEY" if _is_money_unit(unit) else "QUANTITY"
+        etype = "MONEY" if _is_money_unit(unit) or earned else "QUANTITY"
         # A bare 万/亿 amount after a word for money is money: 销售额达到2000万.
         if unit is None and (
             _MONEY_CONTEXT.search(text[max(0, start - MONEY_CONTEXT_CHARS) : start]) or _MONEY_AFTER.match(text, end)
