@@ -1091,3 +1091,14 @@ def test_ge_yi_normalizes_as_yi():
     from serving.normalize import normalize
 
     assert normalize("MONEY", "29.5个亿", [])["value"] == 2950000000
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("政府、合作社、保险三方共管", []),  # parties, like 三县 (D41)
+        ("完成土方3000方", [("QUANTITY", "3000方")]),  # cubic metres
+    ],
+)
+def test_fang_counts_cubic_metres_not_parties(text, expected):
+    assert found(text) == expected

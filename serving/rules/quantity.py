@@ -176,6 +176,9 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
             and (text.startswith(_PHASE_OF, end) or text[max(0, start - 2) : start] in ("号线", "机场", "港区"))
         ):
             continue
+        # Chinese numeral + 方 names parties (三方共管, 四方协议, 四方堡), not cubic metres.
+        if unit == "方" and re.fullmatch(_CN_NUM, num):
+            continue
         # A grade of disability is a label, not a count (三级残疾, 一至四级残疾人, 三、四级残疾人).
         if unit == "级" and text.startswith(("残疾", "伤残", "残"), end):
             continue
