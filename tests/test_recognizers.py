@@ -1102,3 +1102,15 @@ def test_ge_yi_normalizes_as_yi():
 )
 def test_fang_counts_cubic_metres_not_parties(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("，王灿等人利用京金联武汉网络服务有限公司及关联公司", ["京金联武汉网络服务有限公司"]),  # a brand before the place
+        ("吴宗霖等人利用一川（澳门）国际有限公司及", ["一川（澳门）国际有限公司"]),  # the place in brackets inside
+        ("她举报深圳市善心汇文化传播有限公司", ["深圳市善心汇文化传播有限公司"]),  # a verb phrase is no brand
+    ],
+)
+def test_company_names_with_a_brand_before_a_place(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

@@ -211,7 +211,7 @@ def org_head_ok(text: str, end: int) -> bool:
 
 # Companies named without a place: 五峰印象网络科技有限公司, 中晋资产管理（上海）有限公司.
 _COMPANY = re.compile(
-    r"[\u4e00-\u9fff]{2,14}(?:[（(][\u4e00-\u9fff]{2,4}[）)])?(?:股份有限公司|有限责任公司|有限公司)"
+    r"[\u4e00-\u9fff]{2,14}(?:[（(][\u4e00-\u9fff]{2,4}[）)][\u4e00-\u9fff]{0,8}?)?(?:股份有限公司|有限责任公司|有限公司)"
 )
 _QUOTED_ORG = re.compile(r"“([^“”]{2,14}(?:公司|集团|商会|协会|合作社|银行))”")
 # A quoted name followed by one of these is a platform or outlet: “五峰蓝”电商平台.
@@ -343,9 +343,15 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
         head = text[start : m.end()]
         # Cut at the last function character, verb, other body or place in front of the name.
         cut = 0
+        common = gazetteer().common_words
         for i in range(len(head) - 6):
             if start + i in place_starts and head[i - 1 : i] not in ("（", "("):
-                cut = i
+                brand = head[cut:i]  # 利用|京金联|武汉网络服务有限公司: a brand before the place
+                if not (2 <= len(brand) <= 4 and brand[:2] not in common and all(is_cjk(ch) for ch in brand)
+                        and not any(ch in _CUT_BEFORE_COMPANY or ch in _BODY_END or ch in "她他它我你其" for ch in brand)
+                        and gazetteer().plausible_name(brand)
+                        and not any(start + j in place_starts for j in range(cut, i))):
+                    cut = i
             elif head[i] in _CUT_BEFORE_COMPANY or head[i] in _BODY_END:
                 cut = i + 1
             elif head.startswith(_VERBS_BEFORE_COMPANY, i):
