@@ -1114,3 +1114,14 @@ def test_fang_counts_cubic_metres_not_parties(text, expected):
 )
 def test_company_names_with_a_brand_before_a_place(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("高旭紧急开车送往榆林市区医院救治", [("REGION", "榆林市")]),  # the city's urban area's hospital
+        ("目前,曲阜市级文明实践志愿服务中心", [("REGION", "曲阜市")]),  # a level, no name
+    ],
+)
+def test_a_level_or_urban_area_after_a_city_is_no_body_name(text, expected):
+    assert found(text) == expected

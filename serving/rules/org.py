@@ -397,6 +397,8 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         head = _ORG_AFTER_PLACE.match(text, end)
         if head and head.group().endswith(("办事处", "街道办")) and _VILLAGE_NEXT.match(text, head.end()):
             continue  # 北林路街道办事处|鑫苑社区: the office written as a place (D53)
+        if head and (head.group()[0] == "级" or (text[end - 1] == "市" and head.group()[0] == "区" and len(head.group()) <= 3)):
+            continue  # 曲阜市|级文明实践中心, 榆林市|区医院: a level or the city's urban area, no name
         if head and _one_name(text, head):
             out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
     # A subdistrict's or town's office: 汉源街道办(党委), 外海街道办事处.
