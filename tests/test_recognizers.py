@@ -1125,3 +1125,16 @@ def test_company_names_with_a_brand_before_a_place(text, expected):
 )
 def test_a_level_or_urban_area_after_a_city_is_no_body_name(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("实施“双基”提升工程,在持续", ["双基”提升工程"]),  # D31: a bare code runs to its head
+        ("落实行政、教育“双线”控辍机制和", ["双线”控辍机制"]),
+        ("推进“双创”工作", ["双创"]),  # a generic word after it
+        ("依托“三变”改革", ["三变"]),  # a slogan with a meaning of its own
+    ],
+)
+def test_shuang_codes_run_to_their_head(text, expected):
+    assert [t for ty, t in found(text) if ty == "POLICY"] == expected

@@ -216,7 +216,8 @@ def policy_spans(text: str) -> list[Span]:
         head = _PROGRAM_HEAD.match(text, m.end())
         if head and ("的" in head.group() or (head.group().endswith(_NEAR_HEADS) and head.group() not in _NEAR_HEADS)):
             head = None
-        coded = re.search(r"[0-9A-Za-z]", inner) is not None
+        # A code: digits or letters (5+X, 432), or 双 and one character (双基, 双线; D31).
+        coded = re.search(r"[0-9A-Za-z]", inner) is not None or re.fullmatch(r"双[\u4e00-\u9fff]", inner) is not None
         slogan = _TEN_ARTICLES.fullmatch(inner) or (
             _SLOGAN.match(inner)
             and not _NOT_SLOGAN.search(inner)
