@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from serving.regions import COUNTRIES as _NORMALIZER_COUNTRIES
-from serving.regions import FOREIGN_CITIES, FORMER_NAMES
+from serving.regions import FOREIGN_CITIES, FOREIGN_PROVINCES, FORMER_NAMES
 
 DATA = Path(__file__).resolve().parent / "data" / "regions.tsv"
 # County short forms that name the place even in a text without the full county name
@@ -258,6 +258,7 @@ class Gazetteer:
         self.names.update(WORLD_AREAS)
         self.names.update(FORMER_NAMES)  # 户县, 彬县, 襄樊: the normalizer resolves them
         self.names.update(FOREIGN_CITIES)
+        self.names.update(FOREIGN_PROVINCES)
         self.names.update(features)
         self.features = features
         self.names.update(COUNTRIES)

@@ -121,6 +121,17 @@ COUNTRIES.update({c: None for c in OTHER_COUNTRIES if c not in COUNTRIES})
 # Capitals and large cities abroad (D17: level city, code and full_name null). Left out:
 # names that are also words or Chinese places (汉堡 hamburger, 泗水 a county in Shandong,
 # 万象 as in 包罗万象).
+# First-level divisions and territories of other countries named in the news (D17, level
+# province): US states, the UK's nations, overseas territories, well-known regions.
+FOREIGN_PROVINCES = frozenset(
+    [
+        "加利福尼亚州", "加州", "德克萨斯州", "得克萨斯州", "佛罗里达州", "夏威夷", "阿拉斯加", "纽约州",
+        "华盛顿州", "密歇根州", "俄亥俄州", "宾夕法尼亚州", "伊利诺伊州", "亚利桑那州", "内华达州", "弗吉尼亚州",
+        "英格兰", "苏格兰", "威尔士", "北爱尔兰", "百慕大", "格陵兰", "波多黎各", "关岛", "安大略省", "魁北克省",
+        "不列颠哥伦比亚省", "新南威尔士州", "昆士兰州", "维多利亚州", "西伯利亚", "巴伐利亚", "加泰罗尼亚",
+        "克里米亚", "车臣", "克什米尔", "北海道", "冲绳", "济州岛", "巴厘岛",
+    ]
+)
 FOREIGN_CITIES = frozenset(
     [
         "纽约", "洛杉矶", "芝加哥", "休斯敦", "费城", "波士顿", "西雅图", "华盛顿", "拉斯维加斯", "迈阿密", "底特律", "檀香山", "多伦多",
@@ -449,6 +460,8 @@ def _fallback_level(name: str) -> str:
 def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
     if name in COUNTRIES:
         return _result(name, COUNTRIES[name], None, COUNTRY)
+    if name in FOREIGN_PROVINCES:
+        return _result(name, None, None, PROVINCE)
     if name in FOREIGN_CITIES:
         return _result(name, None, None, CITY)
     if name in AREAS:  # before short forms: 天山 is the range, 天山区 the district

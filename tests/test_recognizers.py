@@ -1138,3 +1138,21 @@ def test_a_level_or_urban_area_after_a_city_is_no_body_name(text, expected):
 )
 def test_shuang_codes_run_to_their_head(text, expected):
     assert [t for ty, t in found(text) if ty == "POLICY"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("。二道河村由原草坝场村和二道河村合并而成", ["二道河村", "草坝场村", "二道河村"]),  # named after the river
+        ("治疗中心在苏格兰开业", ["苏格兰"]),  # a foreign first-level division (D17)
+        ("美国德克萨斯州的上空", ["美国", "德克萨斯州"]),
+    ],
+)
+def test_villages_named_after_a_feature_and_foreign_divisions(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+def test_a_foreign_division_has_level_province():
+    from serving.normalize import normalize
+
+    assert normalize("REGION", "苏格兰", []) == {"name": "苏格兰", "full_name": None, "code": None, "level": "province"}

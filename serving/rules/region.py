@@ -157,7 +157,7 @@ def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
         or any(ch in "乡村镇驻" for ch in core)
         or core.endswith(("小", "特色"))
         or core[-2:] in _KIND_OF_PLACE
-        or not gaz.plausible_name(core)
+        or not (gaz.plausible_name(core) or core in gaz.features)  # 二道河村: named after the river
     )
 
 
