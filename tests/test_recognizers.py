@@ -1156,3 +1156,8 @@ def test_a_foreign_division_has_level_province():
     from serving.normalize import normalize
 
     assert normalize("REGION", "苏格兰", []) == {"name": "苏格兰", "full_name": None, "code": None, "level": "province"}
+
+
+def test_more_bodies_known_by_name():
+    assert [t for ty, t in found("民主党人表示将与联邦调查局就备忘录进行沟通") if ty == "ORG"] == ["联邦调查局"]
+    assert [t for ty, t in found("【德勤:没有考虑区块链的企业面临落后风险】") if ty == "ORG"] == ["德勤"]

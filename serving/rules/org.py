@@ -86,13 +86,18 @@ KNOWN_ORGS = (
     # Companies and forces known by name alone (blind review, session 5).
     "中兴通讯", "字节跳动", "北部战区", "南部战区", "东部战区", "西部战区",
     "中部战区", "武警部队", "解放军", "中国人民解放军", "博鳌亚洲论坛",
+    "共青团", "新浪微博", "当当网", "亚马逊", "特斯拉", "京东方", "中国国航", "中国中车", "联邦调查局",
+    "欧洲央行", "国际货币基金组织", "世界贸易组织", "世贸组织", "亚投行", "欧佩克", "中国东航", "中国南航",
 )
 # Parent companies written before a place and a branch: 国网榆林供电公司 is one name.
 _PARENT_PREFIX = re.compile(r"(?:国网|国家电网|南方电网|中海油|中国海油|中化|中核|中广核|中煤|中铝|中石油|中石化|中国石油|中国石化|中国移动|中国联通|中国电信|中国邮政|中粮|中国人寿|中国农业银行|农业银行|中国银行|建设银行|工商银行|邮储银行)$")
 _KNOWN_ORG = re.compile(alternation(KNOWN_ORGS))
 # Firms known by a two-character name that also ends or starts given names and words
 # (丁振华为他家…): only at a word boundary (与华为、中兴, ，百度).
-KNOWN_FIRMS_AT_BOUNDARY = ("华为", "百度", "美团", "中兴", "烽火")
+KNOWN_FIRMS_AT_BOUNDARY = (
+    "华为", "百度", "美团", "中兴", "烽火", "高盛", "德勤", "国航", "谷歌", "滴滴", "迅雷", "微软", "联想",
+    "海尔", "格力", "南航", "东航", "东盟", "北约",
+)
 _KNOWN_FIRM_AT_BOUNDARY = re.compile(
     rf"(?:^|(?<=[^\u4e00-\u9fff]|[与和及、同跟在由对向为]))(?:{alternation(KNOWN_FIRMS_AT_BOUNDARY)})(?=[^\u4e00-\u9fff]|[、和与等的公集])"
 )
