@@ -1,0 +1,25 @@
+"""The blind review reader: line numbers and repeated mentions map to the right offsets."""
+
+from pathlib import Path
+
+from training.blind_review import article_lines, read_mentions
+
+
+def test_lines_are_the_non_blank_lines_with_their_offsets():
+    text = "汉中市南郑区。\n\n城固县！三合镇"
+    assert article_lines(text) == [(0, "汉中市南郑区。"), (9, "城固县！"), (13, "三合镇")]
+
+
+def test_a_repeated_mention_is_found_after_the_previous_one(tmp_path: Path):
+    lines = article_lines("南郑和南郑。城固")
+    path = tmp_path / "doc.tsv"
+    path.write_text("1\tREGION\t南郑\t\n1\tREGION\t南郑\t\n2\tREGION\t城固\t?\n", "utf-8")
+    assert read_mentions(path, lines) == {("REGION", 0, 2), ("REGION", 3, 5), ("REGION", 6, 8)}
+
+
+def test_a_mention_not_in_its_line_is_reported_and_skipped(tmp_path: Path, capsys):
+    path = tmp_path / "doc.tsv"
+    path.write_text("1\tREGION\t西安\t\n9\tREGION\t南郑\t\n", "utf-8")
+    assert read_mentions(path, article_lines("南郑。")) == set()
+    err = capsys.readouterr().err
+    assert "not in the line" in err and "no such line" in err
