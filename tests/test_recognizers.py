@@ -1161,3 +1161,16 @@ def test_a_foreign_division_has_level_province():
 def test_more_bodies_known_by_name():
     assert [t for ty, t in found("民主党人表示将与联邦调查局就备忘录进行沟通") if ty == "ORG"] == ["联邦调查局"]
     assert [t for ty, t in found("【德勤:没有考虑区块链的企业面临落后风险】") if ty == "ORG"] == ["德勤"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("。杨家院子见证了岚皋五年变迁", ["杨家院子", "岚皋"]),  # a hamlet named after a family
+        ("、杨家山、南郑输变电工程", ["杨家山", "南郑"]),
+        ("在张家坝村", ["张家坝村"]),  # the village, not the hamlet inside it
+        ("建设美丽国家山区", []),
+    ],
+)
+def test_hamlets_named_after_a_family(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected
