@@ -1174,3 +1174,14 @@ def test_more_bodies_known_by_name():
 )
 def test_hamlets_named_after_a_family(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('提示:点击上方"沭阳发布"↑关注。感谢关注沭阳发布!', ["沭阳发布", "沭阳发布"]),  # a government's news account (D21)
+        ("欢迎关注“重要发布”", []),  # no place: no account name
+    ],
+)
+def test_government_news_accounts(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

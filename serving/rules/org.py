@@ -476,8 +476,16 @@ def _institution_spans(text: str) -> list[Span]:
     return out
 
 
+# A government's news account, quoted: “吕梁发布”, "沭阳发布" (an outlet, D21).
+_RELEASE_ACCOUNT = re.compile(r"[“\"]([\u4e00-\u9fff]{2,4})发布[”\"]")
+
+
 def _outlet_spans(text: str) -> list[Span]:
     out: list[Span] = []
+    gaz = gazetteer()
+    for m in _RELEASE_ACCOUNT.finditer(text):
+        if m.group(1) in gaz.names or m.group(1) in gaz.county_short:
+            out.append(Span("ORG", m.start(1), m.end() - 1, RULE_SCORE, "rules"))
     for m in _PRESS_TITLE.finditer(text):
         name = m.group(1)
         if not _NOT_PRESS.search(name) or len(name) >= 5 and name.endswith(("快报", "周报")):
