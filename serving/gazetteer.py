@@ -133,6 +133,8 @@ SHORT_STOPLIST = frozenset(
         "永安", "兴安", "恩平", "义乌", "长宁", "新建", "兴国", "乐业", "互助",
         # Words of this domain: 惠农补贴, 突破…大关; ordinary words (平原, 滨海, 河口, 山城).
         "惠农", "大关", "大新", "交城", "安新", "平原", "滨海", "河口", "凌云", "山城",
+        # A mall, a station's forecourt, 人群中|站起来 (blind review, session 5).
+        "商城", "站前", "中站",
     ]
 )
 # Full division names that are ordinary words far more often (城区 of 大同, 矿区 of 阳泉).

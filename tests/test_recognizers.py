@@ -1185,3 +1185,17 @@ def test_hamlets_named_after_a_family(text, expected):
 )
 def test_government_news_accounts(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2017年年底,向洪江任村主任不到一个月", []),  # 任 = to serve as
+        ("委和国航签约的日子。泰和两村被淹200户", []),  # two villages
+        ("旬阳县吕河镇桂花社区六组村组路", ["旬阳县", "吕河镇", "桂花社区"]),  # a numbered group (D55)
+        ("老党员张文选从人群中站起来", []),  # 中站 is a district's short form only by accident
+        ("西安市商城公馆违建商铺", ["西安市"]),  # a mall
+    ],
+)
+def test_blind_review_place_false_positives(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

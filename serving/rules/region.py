@@ -162,6 +162,8 @@ def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
         or (len(core) >= 3 and core.endswith("和"))  # 向洪江和村干部: a conjunction
         or any(ch in "乡村镇驻" for ch in core)
         or core.endswith(("小", "特色"))
+        or core[-1] in "两几任"  # 泰和|两村 (two villages), 向洪江|任村主任 (to serve as)
+        or "组" in core  # 桂花社区六组|村组路: a group, then the word 村组
         or core[-2:] in _KIND_OF_PLACE
         or not (gaz.plausible_name(core) or core in gaz.features)  # 二道河村: named after the river
     )
@@ -407,8 +409,8 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         )
         if link and link.group()[-1] == "村" and text[link.end() : link.end() + 1] in _VILLAGE_WORD_AFTER:
             link = None  # 勉县模式村级股份合作社: 村级, not a village
-        if link and _NUMBERED_GROUP.fullmatch(link.group()):
-            link = None  # 李庙村三组: a numbered group is no named place (D55)
+        if link and _NUMBERED_GROUP.match(link.group()):
+            link = None  # 李庙村三组, 桂花社区六组|村组路: a numbered group is no named place (D55)
         if (
             link
             and (lenient or (not _bad_head(link.group(), gaz) and gaz.plausible_name(link.group()[:-1])))
