@@ -1199,3 +1199,8 @@ def test_government_news_accounts(text, expected):
 )
 def test_blind_review_place_false_positives(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+def test_a_quote_mark_opening_a_title_is_not_in_the_span():
+    text = "、《“沭阳县诚信网站”评定管理暂行办法》;副县长"
+    assert [t for ty, t in found(text) if ty == "POLICY"] == ["沭阳县诚信网站”评定管理暂行办法"]

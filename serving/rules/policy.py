@@ -163,7 +163,10 @@ def policy_spans(text: str) -> list[Span]:
         planned = _YEAR_PLAN.search(core) is not None  # 《中国制造2025》
         if _MEDIA_TITLE.search(core) or title in KNOWN_ORGS or not (core.endswith(DOCUMENT_HEADS) or planned):
             continue  # a newspaper, programme, book or article title
-        out.append(Span("POLICY", m.start(1), m.end(1), RULE_SCORE, "rules"))
+        # A quote mark that opens the title is punctuation around the name, never in the span:
+        # 《“沭阳县诚信网站”评定管理暂行办法》 → 「沭阳县诚信网站”评定管理暂行办法」.
+        start = m.start(1) + (1 if title[:1] in "“‘\"" else 0)
+        out.append(Span("POLICY", start, m.end(1), RULE_SCORE, "rules"))
     strong: set[str] = set()  # quoted names whose other quoted mentions are the same programme
     quotes = list(QUOTED.finditer(text))
     # A quoted name that the text once calls a platform or company is that ORG everywhere
