@@ -1,0 +1,37 @@
+"""Spans in original offsets -> the ENTITY objects of the contract, normalized values included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from serving.decode import Span
+from serving.normalize import normalize
+from serving.textprep import strip_glosses, to_simplified
+
+
+def _clean(mention: str) -> str:
+    """The mention as the normalizers read it: pinyin glosses removed, simplified script."""
+    return to_simplified(strip_glosses(mention)[0])
+
+
+def normalize_entities(original: str, spans: list[Span]) -> list[dict[str, Any]]:
+    """Build the entity dicts; `text` is always original[start:end]."""
+    cleaned = [_clean(original[s.start : s.end]) for s in spans]
+    regions = [c for s, c in zip(spans, cleaned, strict=True) if s.type == "REGION"]
+    out: list[dict[str, Any]] = []
+    for s, c in zip(spans, cleaned, strict=True):
+        try:
+            norm = normalize(s.type, c, regions)
+        except Exception:  # a normalizer bug must never cost the caller the entity
+            norm = None
+        out.append(
+            {
+                "type": s.type,
+                "start": s.start,
+                "end": s.end,
+                "text": original[s.start : s.end],
+                "score": round(float(s.score), 4),
+                "normalized": norm,
+            }
+        )
+    return out

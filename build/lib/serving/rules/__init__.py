@@ -1,0 +1,1 @@
+"""Rule recognizers by entity type (no training); `serving.recognizers` runs them all."""

@@ -1,0 +1,252 @@
+"""`make eval`: every score on text the scored system never trained on, in one run.
+
+1. rules alone on every gold document (no training involved);
+2. the fixed test split: rules, model (gold only), model (weak + gold), hybrid, anchors;
+3. the test split converted to traditional script;
+4. leave-one-document-out cross-validation over all non-test documents (rules / model /
+   hybrid, each fold's model trained on every other document); `--folds K` runs K
+   document-grouped folds instead, for a quicker look;
+5. a learning curve on the test split (seeds, +10, +20, all training articles) with a PNG;
+6. normalizer value accuracy on the gold MONEY/QUANTITY spans beside cn2an and jionlp.
+Trained models are cached in .cache/models by everything they depend on (data, recipe,
+base, training code), so a re-run after a rules-only change only re-scores. Prints tables
+and writes reports/eval.json after every section (`"complete": false` until the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from training.anchors import anchor_systems
+from training.data import Sentence, by_doc
+from training.metrics import table
+from training.pipeline import (
+    TRAINING_COUNTS,
+    load_split,
+    log,
+    predict,
+    score_spans,
+    tagger_for,
+    train_model,
+    weak_init,
+)
+from training.settings import ROOT, TrainSettings
+from training.ship import ensure_base
+from training.train import project_tokenizer
+
+REPORTS = ROOT / "reports"
+
+
+def folds(docs: list[str], k: int) -> list[list[str]]:
+    """Deterministic document folds: round-robin over sorted ids; k <= 0 means one
+    document per fold (leave-one-document-out)."""
+    ordered = sorted(docs)
+    if k <= 0 or k >= len(ordered):
+        return [[d] for d in ordered]
+    return [ordered[i::k] for i in range(k) if ordered[i::k]]
+
+
+def to_traditional(sents: list[Sentence]) -> list[Sentence]:
+    """The same sentences in traditional script (OpenCC s2t), gold spans carried over."""
+    from opencc import OpenCC
+
+    cc = OpenCC("s2t")
+    out: list[Sentence] = []
+    for s in sents:
+        conv = cc.convert(s.text)
+        if len(conv) != len(s.text):  # a phrase changed length: convert char by char
+            conv = "".join(cc.convert(ch) if len(cc.convert(ch)) == 1 else ch for ch in s.text)
+        ents = [dict(e, text=conv[e["start"] : e["end"]]) for e in s.entities]
+        out.append(Sentence(s.id, s.doc, conv, ents))
+    return out
+
+
+# Combination variants scored side by side in cross-validation (no retraining needed):
+# the shipped default is chosen from these cross-validated rows, never from the test split.
+_ALL = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
+VARIANTS: dict[str, dict[str, Any]] = {
+    "hybrid: model adds every type": {"MODEL_TYPES": _ALL},
+    "hybrid: model adds REGION/ORG/POLICY": {"MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"})},
+    "hybrid: model adds REGION and POLICY": {"MODEL_TYPES": frozenset({"REGION", "POLICY"})},
+    "hybrid: model adds REGION": {"MODEL_TYPES": frozenset({"REGION"})},
+    "hybrid: model adds REGION at >= 0.9": {"MODEL_TYPES": frozenset({"REGION"}), "MODEL_MIN_SCORE": 0.9},
+    "hybrid: model adds REGION ending like a division": {
+        "MODEL_TYPES": frozenset({"REGION"}),
+        "MODEL_REGION_SUFFIXES": ("村", "镇", "乡", "县", "区", "市", "省", "州", "旗", "社区", "街道", "屯", "组"),
+    },
+    "hybrid: model adds REGION, no confidence floor": {"MODEL_TYPES": frozenset({"REGION"}), "MODEL_MIN_SCORE": 0.0},
+    "hybrid: model wins R/O/P": {
+        "MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"}),
+        "RULES_FIRST": frozenset({"QUANTITY", "MONEY"}),
+    },
+}
+
+
+def predict_variant(tagger: Any, sents: list[Sentence], overrides: dict) -> list:
+    import serving.combine as combine_mod
+
+    saved = {k: getattr(combine_mod, k) for k in overrides}
+    try:
+        for k, v in overrides.items():
+            setattr(combine_mod, k, v)
+        return predict(tagger, sents, "hybrid")
+    finally:
+        for k, v in saved.items():
+            setattr(combine_mod, k, v)
+
+
+def cross_validate(train_pool: list[Sentence], settings: TrainSettings, tok: Any, init: Any, k: int) -> dict:
+    docs = by_doc(train_pool)
+    preds: dict[str, list] = {"rules": [], "model": [], "hybrid": [], **{v: [] for v in VARIANTS}}
+    held_all: list[Sentence] = []
+    groups = folds(list(docs), k)
+    for i, fold in enumerate(groups):
+        held = [s for d in fold for s in docs[d]]
+        rest = [s for d in docs if d not in fold for s in docs[d]]
+        log(f"fold {i + 1}/{len(groups)}: train {len(rest)} sentences, held out {len(held)} ({', '.join(fold)})")
+        model = train_model(rest, settings, tok, init, desc=f"fold {i + 1}/{len(groups)}", cache=True)
+        tagger = tagger_for(model, tok, settings)
+        for system in preds:
+            if system in VARIANTS:
+                preds[system].extend(predict_variant(tagger, held, VARIANTS[system]))
+            else:
+                preds[system].extend(predict(tagger, held, system))
+        held_all.extend(held)
+    return {system: score_spans(held_all, p) for system, p in preds.items()}
+
+
+def learning_curve(split: Any, settings: TrainSettings, tok: Any, init: Any) -> dict:
+    seeds = [s for s in split.train if not s.doc.startswith("inews-")]
+    corpus_docs = sorted({s.doc for s in split.train if s.doc.startswith("inews-")})
+    points: dict[str, dict] = {}
+    for n in (0, 10, 20, len(corpus_docs)):
+        if n > len(corpus_docs) or (n == len(corpus_docs) and n in (0, 10, 20)):
+            continue
+        chosen = set(corpus_docs[:n])
+        train = seeds + [s for s in split.train if s.doc in chosen]
+        model = train_model(train, settings, tok, init, desc=f"curve +{n}", cache=True)
+        tagger = tagger_for(model, tok, settings)
+        points[f"seeds+{n}"] = {
+            "train_sentences": len(train),
+            "model": score_spans(split.test, predict(tagger, split.test, "model")),
+            "hybrid": score_spans(split.test, predict(tagger, split.test, "hybrid")),
+        }
+    return points
+
+
+def plot_curve(points: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    xs = [p["train_sentences"] for p in points.values()]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for system in ("model", "hybrid"):
+        ax.plot(xs, [p[system]["micro"]["f1"] for p in points.values()], marker="o", label=system)
+    for x, name in zip(xs, points, strict=True):
+        ax.annotate(name, (x, 0.02), fontsize=7, rotation=45)
+    ax.set_xlabel("gold training sentences")
+    ax.set_ylabel("micro-F1 on the fixed test split")
+    ax.set_ylim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--folds", type=int, default=0, help="document folds (default 0: leave one document out)")
+    ap.add_argument("--skip-cv", action="store_true")
+    ap.add_argument("--skip-curve", action="store_true")
+    ap.add_argument("--epochs", type=int)
+    ap.add_argument("--out", type=Path, default=REPORTS / "eval.json")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    settings = TrainSettings()
+    if args.epochs:
+        settings.epochs = args.epochs
+    ensure_base(settings)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    split = load_split()
+    tok = project_tokenizer(settings.base, settings.char_split)
+    report: dict[str, Any] = {"complete": False, "settings": settings.as_json(), "documents": {
+        "train": sorted({s.doc for s in split.train}), "dev": sorted({s.doc for s in split.dev}),
+        "test": sorted({s.doc for s in split.test})}}
+
+    def save() -> None:
+        report["seconds"] = round(time.time() - t0)
+        args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+    from training.compare_normalizers import compare
+
+    gold_values = [
+        (e["type"], e["text"], e["normalized"])
+        for s in split.train + split.dev + split.test
+        for e in s.entities
+        if e["type"] in ("QUANTITY", "MONEY")
+    ]
+    report["normalizers"] = compare(gold_values)
+    log(json.dumps(report["normalizers"], ensure_ascii=False))
+
+    everything = split.train + split.dev + split.test
+    rules_tagger = tagger_for(None, tok, settings)
+    report["rules_all_gold"] = score_spans(everything, predict(rules_tagger, everything, "rules"))
+
+    init = weak_init(settings.base, tok, settings)  # the shipped configuration
+    weak = dataclasses.replace(settings, weak_epochs=max(1, settings.weak_epochs))
+    init_weak = weak_init(settings.base, tok, weak)  # for the with/without comparison
+
+    test_rows: dict[str, Any] = {"rules": score_spans(split.test, predict(rules_tagger, split.test, "rules"))}
+    gold_model = train_model(split.train, settings, tok, None, desc="gold only", cache=True)
+    gold_only = tagger_for(gold_model, tok, settings)
+    test_rows["model (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "model"))
+    test_rows["hybrid (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "hybrid"))
+    weak_model = train_model(split.train, settings, tok, init_weak, desc="weak+gold", cache=True)
+    weak_tagger = tagger_for(weak_model, tok, settings)
+    test_rows["model (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "model"))
+    test_rows["hybrid (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "hybrid"))
+    shipped = weak_tagger if settings.weak_epochs > 0 else gold_only
+    for name, overrides in VARIANTS.items():
+        test_rows[name] = score_spans(split.test, predict_variant(shipped, split.test, overrides))
+    for name, spans in anchor_systems(split.test).items():
+        test_rows[name] = score_spans(split.test, spans)
+    report["test"] = test_rows
+    print(table(test_rows, "fixed test split"))
+
+    trad = to_traditional(split.test)
+    report["test_traditional"] = {
+        system: score_spans(trad, predict(shipped, trad, system)) for system in ("model", "hybrid")
+    }
+    print(table(report["test_traditional"], "fixed test split in traditional script"))
+    save()
+
+    if not args.skip_cv:
+        pool = split.train + split.dev
+        n_docs = len(by_doc(pool))
+        k = args.folds if 0 < args.folds < n_docs else n_docs
+        report["cross_validation_folds"] = "leave-one-document-out" if k == n_docs else f"{k} document folds"
+        report["cross_validation"] = cross_validate(pool, settings, tok, init, k)
+        print(table(report["cross_validation"], f"cross-validation ({report['cross_validation_folds']}, {n_docs} documents)"))
+        save()
+
+    if not args.skip_curve:
+        report["learning_curve"] = learning_curve(split, settings, tok, init)
+        plot_curve(report["learning_curve"], args.out.parent / "learning_curve.png")
+        print(table({k: v["model"] for k, v in report["learning_curve"].items()}, "learning curve (model alone, test)"))
+
+    report["models"] = dict(TRAINING_COUNTS)  # trained in this run vs loaded from .cache/models
+    report["complete"] = True
+    save()
+    log(f"wrote {args.out} in {report['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
