@@ -17,6 +17,7 @@ unit carrying it (吉林 -> 吉林省, 长沙 -> 长沙市). Anything still ambi
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -167,6 +168,16 @@ AREAS = frozenset(
         "南疆", "北疆", "三区三州", "滇桂黔石漠化区", "长三角", "珠三角", "京津冀", "粤港澳大湾区",
         "大湾区", "东北", "西北", "西南", "华北", "华东", "华南", "华中", "中原",
     }
+)
+# Hamlets named after a family and the land: a common surname, 家, a landform or settlement
+# word (张家坝, 杨家院子, 刘家沟). The recognizer finds them by this pattern too.
+HAMLET_SURNAMES = (
+    "张王李赵刘陈杨黄周吴徐孙马胡朱郭何罗高林郑梁谢唐许冯宋韩邓彭曹曾田萧潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈"
+    "钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易"
+    "乔赖文施洪"
+)
+HAMLET = re.compile(
+    rf"[{HAMLET_SURNAMES}]家(?:院子|坝|湾|沟|坪|岭|寨|庄|洼|峁|塬|梁|坡|垭|坳|岔|咀|嘴|堡|营|店|集|冲|垄|岗|山|河)"
 )
 AREA_SUFFIXES = (
     "山区", "山脉", "山", "岭", "江", "河", "湖", "海", "高原", "盆地", "平原", "流域", "水库",
@@ -448,7 +459,10 @@ def _chain(name: str, context: Sequence[str], anchors: list[Region]) -> dict | N
 
 
 def _fallback_level(name: str) -> str:
-    """Level of an unknown name from its suffix; 区 alone (大湾区, 开发区) is not a county."""
+    """Level of an unknown name from its suffix; 区 alone (大湾区, 开发区) is not a county.
+    A hamlet named after a family (张家坝, 杨家山) is a sub-village unit: `village` (D15)."""
+    if HAMLET.fullmatch(name):
+        return VILLAGE
     if name.endswith(AREA_SUFFIXES) or name.endswith(UNKNOWN_AREA_SUFFIX):
         return AREA
     for suffix, levels in SUFFIX_LEVELS:

@@ -1204,3 +1204,10 @@ def test_blind_review_place_false_positives(text, expected):
 def test_a_quote_mark_opening_a_title_is_not_in_the_span():
     text = "、《“沭阳县诚信网站”评定管理暂行办法》;副县长"
     assert [t for ty, t in found(text) if ty == "POLICY"] == ["沭阳县诚信网站”评定管理暂行办法"]
+
+
+def test_a_hamlet_is_a_sub_village_unit():
+    from serving.normalize import normalize
+
+    assert normalize("REGION", "张家坝", [])["level"] == "village"  # D15
+    assert normalize("REGION", "开山岛", [])["level"] == "area"

@@ -6,14 +6,9 @@ import re
 
 from serving.decode import Span
 from serving.gazetteer import Gazetteer
+from serving.regions import HAMLET
 from serving.rules.common import RULE_SCORE, is_cjk
 
-# Common surnames (for hamlets named after a family: 张家坝).
-HAMLET_SURNAMES = (
-    "张王李赵刘陈杨黄周吴徐孙马胡朱郭何罗高林郑梁谢唐许冯宋韩邓彭曹曾田萧潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈"
-    "钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易"
-    "乔赖文施洪"
-)
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4e00-\u9fff]镇|[\u4e00-\u9fff]{1,4}?村")
 _VILLAGE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}?村")
 _NUMBERED_GROUP = re.compile(r"[0-9一二三四五六七八九十两]+[组队社]")
@@ -181,10 +176,7 @@ _ABBREVIATION = re.compile(
 
 # Hamlets named after a family and the land (张家坝, 杨家院子, 刘家沟): a surname, 家 and a
 # word for a landform or settlement. Not before a settlement suffix (张家坝村 is the village).
-_HAMLET = re.compile(
-    rf"[{HAMLET_SURNAMES}]家(?:院子|坝|湾|沟|坪|岭|寨|庄|洼|峁|塬|梁|坡|垭|坳|岔|咀|嘴|堡|营|店|集|冲|垄|岗|山|河)"
-    r"(?![\u4e00-\u9fff]{0,2}(?:村|镇|乡|社区|组|屯|街道))"
-)
+_HAMLET = re.compile(HAMLET.pattern + r"(?![\u4e00-\u9fff]{0,2}(?:村|镇|乡|社区|组|屯|街道))")
 
 
 def _hamlets(text: str, gaz: Gazetteer) -> list[Span]:
