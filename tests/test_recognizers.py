@@ -1211,3 +1211,15 @@ def test_a_hamlet_is_a_sub_village_unit():
 
     assert normalize("REGION", "张家坝", [])["level"] == "village"  # D15
     assert normalize("REGION", "开山岛", [])["level"] == "area"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("提高到40%,民主镇、南宫山镇跻身国家级", ["民主镇", "南宫山镇"]),  # a list mate of a found town
+        ("南宫山镇、民主镇跻身", ["南宫山镇", "民主镇"]),
+        ("在乡镇、村", []),
+    ],
+)
+def test_list_mates_of_a_found_town(text, expected):
+    assert [t for ty, t in found(text) if ty == "REGION"] == expected

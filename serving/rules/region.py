@@ -192,7 +192,53 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
     listed += [Span("REGION", m.start(), m.end(), RULE_SCORE, "rules") for m in _ABBREVIATION.finditer(text)]
     listed += _hamlets(text, gaz)
     found = _patterned_places(text, gaz, listed)
+    found += _list_mates(text, gaz, listed + found)
     return listed + found + _repeats(text, gaz, listed + found, found)
+
+
+# An item of a list of towns or villages written with the same suffix as a neighbour found
+# as a place is a place too, even when its name is a word (民主镇、南宫山镇).
+
+
+_LIST_MATE_AFTER = {suffix: re.compile(rf"[\u4e00-\u9fff]{{2,3}}?{suffix}") for suffix in "镇乡村"}
+
+
+def _list_mates(text: str, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+    taken = {(sp.start, sp.end) for sp in spans}
+    busy = bytearray(len(text))
+    for sp in spans:
+        busy[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+    out: list[Span] = []
+    for sp in spans:
+        suffix = text[sp.end - 1]
+        if suffix not in "镇乡村" or sp.end - sp.start < 3:
+            continue
+        for start, end in ((sp.end + 1, None), (None, sp.start - 1)):
+            if start is not None and text[sp.end : sp.end + 1] == "、":  # the item after it
+                m = _LIST_MATE_AFTER[suffix].match(text, start)
+                cand = (m.start(), m.end()) if m else None
+            elif end is not None and text[end : end + 1] == "、":  # the item before it
+                cand = next(
+                    ((end - n - 1, end) for n in (2, 3) if end - n - 1 >= 0 and text[end - 1] == suffix
+                     and (end - n - 1 == 0 or not is_cjk(text[end - n - 2]) or text[end - n - 2] in PLACE_LEFT)),
+                    None,
+                )
+            else:
+                cand = None
+            if cand is None or cand in taken or any(busy[cand[0] : cand[1]]):
+                continue
+            core = text[cand[0] : cand[1] - 1]
+            if (
+                all(is_cjk(ch) for ch in core)
+                and core[0] not in NOT_PLACE_HEAD
+                and not not_place_chars(core)
+                and not any(ch in "乡村镇驻" for ch in core)
+                and not _NOT_PLACE_WORDS.search(core)
+            ):
+                out.append(Span("REGION", cand[0], cand[1], RULE_SCORE, "rules"))
+                taken.add(cand)
+                busy[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
+    return out
 
 
 _SUFFIXES = ("社区", "街道", "村", "镇", "乡", "组", "屯")
