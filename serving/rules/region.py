@@ -192,7 +192,7 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
     listed += [Span("REGION", m.start(), m.end(), RULE_SCORE, "rules") for m in _ABBREVIATION.finditer(text)]
     listed += _hamlets(text, gaz)
     found = _patterned_places(text, gaz, listed)
-    found += _list_mates(text, gaz, listed + found)
+    found += _list_mates(text, listed + found)
     return listed + found + _repeats(text, gaz, listed + found, found)
 
 
@@ -203,7 +203,7 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
 _LIST_MATE_AFTER = {suffix: re.compile(rf"[\u4e00-\u9fff]{{2,3}}?{suffix}") for suffix in "镇乡村"}
 
 
-def _list_mates(text: str, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+def _list_mates(text: str, spans: list[Span]) -> list[Span]:
     taken = {(sp.start, sp.end) for sp in spans}
     busy = bytearray(len(text))
     for sp in spans:
