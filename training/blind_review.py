@@ -21,6 +21,7 @@ from pathlib import Path
 
 from serving.recognizers import recognize
 from serving.textprep import prepare
+from training.data import load_annotations
 from training.settings import ROOT, TrainSettings
 
 BLIND = ROOT / "reports" / "blind_review"
@@ -82,8 +83,12 @@ def score(blind: Path = BLIND, corpus: Path = CORPUS) -> dict[str, dict[str, flo
                 counts[etype, "tp"] += len(g & p)
                 counts[etype, "fn"] += len(g - p)
                 counts[etype, "fp"] += len(p - g)
+    return _prf(counts, tuple(t for types in SETS.values() for t in types))
+
+
+def _prf(counts: Counter[tuple[str, str]], types: tuple[str, ...]) -> dict[str, dict[str, float]]:
     result = {}
-    for etype in (t for types in SETS.values() for t in types):
+    for etype in types:
         tp, fn, fp = counts[etype, "tp"], counts[etype, "fn"], counts[etype, "fp"]
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
@@ -92,12 +97,43 @@ def score(blind: Path = BLIND, corpus: Path = CORPUS) -> dict[str, dict[str, flo
     return result
 
 
+def agreement(blind: Path = BLIND) -> dict[str, dict[str, float]]:
+    """How the same kind of annotator agrees with the gold: `agreement/<doc>.tsv` holds
+    REGION/ORG/POLICY for non-test gold documents, one line per gold sentence (line n is
+    the document's n-th annotated sentence). Scored against the gold, exact spans."""
+    test = set(json.loads((ROOT / "annotations" / "splits.json").read_text("utf-8"))["test"])
+    by_doc: dict[str, list] = {}
+    for sent in load_annotations():
+        by_doc.setdefault(sent.doc, []).append(sent)
+    types = SETS["spans"]
+    counts: Counter[tuple[str, str]] = Counter()
+    for path in sorted((blind / "agreement").glob("*.tsv")):
+        if path.stem in test:
+            raise ValueError(f"{path.name}: a test document; the agreement study uses non-test gold only")
+        sents = by_doc[path.stem]
+        lines, offset = [], 0
+        for sent in sents:  # the sentences laid end to end, one line each
+            lines.append((offset, sent.text))
+            offset += len(sent.text) + 1
+        helper = read_mentions(path, lines)
+        gold = {(e["type"], lines[i][0] + e["start"], lines[i][0] + e["end"]) for i, s in enumerate(sents) for e in s.entities}
+        for etype in types:
+            g = {m for m in gold if m[0] == etype}
+            h = {m for m in helper if m[0] == etype}
+            counts[etype, "tp"] += len(g & h)
+            counts[etype, "fn"] += len(g - h)
+            counts[etype, "fp"] += len(h - g)
+    return _prf(counts, types)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blind", type=Path, default=BLIND)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--agreement", action="store_true", help="score the helper annotations of gold documents against the gold")
     args = parser.parse_args()
-    print(json.dumps(score(args.blind, args.corpus), ensure_ascii=False, indent=1))
+    result = agreement(args.blind) if args.agreement else score(args.blind, args.corpus)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
