@@ -1223,3 +1223,8 @@ def test_a_hamlet_is_a_sub_village_unit():
 )
 def test_list_mates_of_a_found_town(text, expected):
     assert [t for ty, t in found(text) if ty == "REGION"] == expected
+
+
+def test_a_committees_offices_are_part_of_its_name():
+    assert [t for ty, t in found("7月,西安市委督查室集中回复了网友") if ty == "ORG"] == ["西安市委督查室"]
+    assert [t for ty, t in found("皇冠镇纪委收到中央纪委信访室转来的举报") if ty == "ORG"] == ["皇冠镇纪委", "中央纪委信访室"]

@@ -33,6 +33,8 @@ ORG_SUFFIXES = (
     "支公司", "扶贫开发办", "新闻办", "文明办", "计生办", "党建办", "编办", "快报", "杂志社",
     "出版社", "年鉴社", "管委会", "管理委员会", "街办", "委办", "康复中心", "血液中心", "疾控中心",
     "疾病预防控制中心", "妇幼保健院", "保健院", "中心医院",
+    # Offices of a committee (西安市委督查室), found in the blind review (session 5).
+    "督查室", "信访室", "政策研究室", "研究室",
     # Names of departments written with 和 (the generic pattern stops at 和).
     *(
         f"{dept}{body}"
