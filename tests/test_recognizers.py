@@ -1228,3 +1228,16 @@ def test_list_mates_of_a_found_town(text, expected):
 def test_a_committees_offices_are_part_of_its_name():
     assert [t for ty, t in found("7月,西安市委督查室集中回复了网友") if ty == "ORG"] == ["西安市委督查室"]
     assert [t for ty, t in found("皇冠镇纪委收到中央纪委信访室转来的举报") if ty == "ORG"] == ["皇冠镇纪委", "中央纪委信访室"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("的问题,沣东新城管委会经调查回复", ["沣东新城管委会"]),  # a named development zone's body
+        ("、空港新城城乡统筹局、", ["空港新城城乡统筹局"]),
+        ("、工业园区党工委副书记", []),  # a kind of zone, no name
+        ("在经济开发区管委会", []),
+    ],
+)
+def test_bodies_of_named_development_zones(text, expected):
+    assert [t for ty, t in found(text) if ty == "ORG"] == expected

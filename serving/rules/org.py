@@ -433,7 +433,14 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         for r in out
     ]
     out += [Span("ORG", m.start(), m.end(), RULE_SCORE, "rules") for m in _KNOWN_FIRM_AT_BOUNDARY.finditer(text)]
-    return out + _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text) + _institution_spans(text)
+    return (
+        out
+        + _company_spans(text, places)
+        + _outlet_spans(text)
+        + _village_body_spans(text)
+        + _institution_spans(text)
+        + _zone_body_spans(text)
+    )
 
 
 # Newspapers and magazines in 《》 are ORG without the marks (D21): 《华尔街日报》, 《大公报》.
@@ -455,6 +462,30 @@ _NAMED_INSTITUTION = re.compile(
 )
 _INSTITUTION_HEAD_NOT = set("县市区省镇乡村该本全各每这那此某一二三四五六七八九十几多大小中高初人公私民我他她其新老后又否带事")
 _NOT_IN_INSTITUTION = set("到需要她他你我因送从事弄丢带去回来往在是了的")
+
+
+# Bodies of a named development zone (沣东新城管委会, 秦汉新城环境保护局, 大龙开发区管委会):
+# the zone is no division in the gazetteer, but its name makes the body a named one (D20).
+_ZONE_BODY = re.compile(
+    r"(?:^|(?<=[，。、；：,;:\s“”（）()?!在到至于从和与及了是的对由向经]))"
+    r"(?P<zone>[\u4e00-\u9fff]{2,4}?)(?:新城|新区|开发区|高新区|经开区)"
+    r"(?:管委会|管理委员会|党工委|[\u4e00-\u9fff]{0,6}?(?:局|委员会))"
+)
+# Kinds of zone, not names (工业园区党工委, 经济开发区管委会).
+_ZONE_KINDS = frozenset(["工业", "经济", "技术", "高新", "产业", "农业", "综合", "国家", "省级", "临空", "这个", "该"])
+
+
+def _zone_body_spans(text: str) -> list[Span]:
+    common = gazetteer().common_words
+    return [
+        Span("ORG", m.start("zone"), m.end(), RULE_SCORE, "rules")
+        for m in _ZONE_BODY.finditer(text)
+        if m.group("zone") not in _ZONE_KINDS
+        and m.group("zone")[:2] not in _ZONE_KINDS
+        and not any(ch in NOT_PLACE_CHARS for ch in m.group("zone"))
+        and (m.group("zone") not in common or m.group().endswith(("管委会", "管理委员会", "党工委")))
+        and _one_name(text, m)
+    ]
 
 
 def _institution_spans(text: str) -> list[Span]:
