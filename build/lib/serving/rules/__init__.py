@@ -1,1 +1,0 @@
-"""Rule recognizers by entity type (no training); `serving.recognizers` runs them all."""
