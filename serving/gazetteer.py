@@ -49,13 +49,14 @@ _SURNAMES = set(
     "姚沈钟姜崔谭陆范汪廖贾韦夏付邹熊孟秦邱侯尹薛闫段雷黎史陶贺毛郝顾龚邵覃钱戴严莫孔汤耿赖"
 )
 _AFTER_DIRECTION = set("部方面侧角边向风高低")
-# After these a short form is the head of a town or village name (阳春镇), not the county.
-# (not across a determiner: 南雄|这个镇, 万年|各乡镇).
 # After a county's short form these make it the head of a feature's name (松山湖, 穆阳溪).
 # A set, so that a short form ending the text still counts.
 _FEATURE_AFTER_SHORT = set("湖河江岛溪")
+# Where something is held: 在|万年|召开, 在|仙桃|分会场.
 _HELD_BEFORE = ("在", "赴", "到", "来到", "前往", "走进", "深入")
 _HELD_AFTER = re.compile("召开|举行|举办|分会场|主会场|开幕|闭幕|调研|考察|视察")
+# After these a short form is the head of a town or village name (阳春镇), not the county
+# (not across a determiner: 南雄|这个镇, 万年|各乡镇).
 _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
 
 
@@ -334,7 +335,7 @@ class Gazetteer:
                             piece in self.standalone_short
                             and (
                                 piece in self.distinctive
-                                or any(n in text for n in self.support.get(piece, ()))
+                                or self.supported(text, piece)
                                 or (prev_end == i - 1 and text[i - 1] in _LIST_JOINERS)  # 泰安、莱芜
                             )
                             and self._stands_alone(text, i, i + length, prev_end)
@@ -344,7 +345,7 @@ class Gazetteer:
                         # county when the text names the county's city or province
                         # (对接会在万年召开, 在仙桃分会场 with 上饶, 湖北).
                         or (
-                            any(n in text for n in self.support.get(piece, ()))
+                            self.supported(text, piece)
                             and text[max(0, i - 2) : i].endswith(_HELD_BEFORE)
                             and _HELD_AFTER.match(text, i + length) is not None
                             and self._stands_alone(text, i, i + length, prev_end)
@@ -418,6 +419,10 @@ class Gazetteer:
         """A short form right after a surname is most often a given name: 刘金平, 耿海东
         (not after a place just matched: 江苏|徐州)."""
         return start > 0 and start != prev_end and text[start - 1] in _SURNAMES
+
+    def supported(self, text: str, short: str) -> bool:
+        """The text names the city or province of a county's short form (巫溪 with 重庆)."""
+        return any(n in text for n in self.support.get(short, ()))
 
     def plausible_name(self, core: str) -> bool:
         """False when a town/village name's core holds a common non-name word (召开, 实现)."""

@@ -291,17 +291,17 @@ def firm_alias(name: str) -> str | None:
     rest = _LEGAL_FORM_AT_END.sub("", name)
     if rest == name or not all(is_cjk(ch) for ch in rest):
         return None
-    common = gazetteer().common_words
-    if (t := _TRADE_AT_END.search(rest)) and t.start() >= FIRM_ALIAS_MIN_CHARS and not _trade_in_word(rest, t, common):
+    gaz = gazetteer()
+    if (t := _TRADE_AT_END.search(rest)) and t.start() >= FIRM_ALIAS_MIN_CHARS and not _trade_in_word(rest, t, gaz.common_words):
         rest = rest[: t.start()]  # one trade word only, and only where a name is left (安邦渔业)
     if (
         len(rest) < FIRM_ALIAS_MIN_CHARS
-        or gazetteer().find(rest)  # 国网榆林, 五峰印象: a place inside; the place is what repeats
-        or rest in common
+        or gaz.find(rest)  # 国网榆林, 五峰印象: a place inside; the place is what repeats
+        or rest in gaz.common_words
         or _trade_only(rest)
         or rest[0] in _NOT_FIRM_HEAD
-        or rest in gazetteer().names
-        or rest in gazetteer().county_short
+        or rest in gaz.names
+        or rest in gaz.county_short
     ):
         return None
     return rest
@@ -345,12 +345,12 @@ def _firm_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
 
 def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
     out: list[Span] = _firm_spans(text, place_starts)
+    common = gazetteer().common_words
     for m in _COMPANY.finditer(text):
         start = m.start()
         head = text[start : m.end()]
         # Cut at the last function character, verb, other body or place in front of the name.
         cut = 0
-        common = gazetteer().common_words
         for i in range(len(head) - 6):
             if start + i in place_starts and head[i - 1 : i] not in ("（", "("):
                 brand = head[cut:i]  # 利用|京金联|武汉网络服务有限公司: a brand before the place
@@ -367,7 +367,6 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
             out.append(Span("ORG", start + cut, m.end(), RULE_SCORE, "rules"))
     for m in _QUOTED_ORG.finditer(text):
         out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
-    common = gazetteer().common_words
     for m in [*_SHORT_COMPANY.finditer(text), *_LISTED_COMPANY.finditer(text)]:
         name = m.group(1)
         if m.group().startswith("、") and name[:2] in common:
@@ -384,6 +383,12 @@ def _company_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
         if m.group(1) in platforms:
             out.append(Span("ORG", m.start(1), m.end(1), RULE_SCORE, "rules"))
     return out
+
+
+def _with_prefix(text: str, span: Span, prefix: re.Pattern[str], window: int) -> Span:
+    """The span grown over a prefix written right before it, if there is one."""
+    p = prefix.search(text, max(0, span.start - window), span.start)
+    return Span("ORG", span.start - len(p.group()), span.end, span.score, span.source) if p else span
 
 
 def org_spans(text: str, regions: list[Span]) -> list[Span]:
@@ -419,19 +424,9 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         ):
             out.append(Span("ORG", r.start, _org_end(text, office.end(), places), RULE_SCORE, "rules"))
     # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
-    out = [
-        Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)
-        if (p := _PARENT_PREFIX.search(text, max(0, r.start - 6), r.start)) and r.start > 0
-        else r
-        for r in out
-    ]
+    out = [_with_prefix(text, r, _PARENT_PREFIX, 6) if r.start > 0 else r for r in out]
     # The party's name written before a party committee is part of its name (中共|长沙县委统战部).
-    out = [
-        Span("ORG", r.start - len(p.group()), r.end, r.score, r.source)
-        if (p := _PARTY_PREFIX.search(text, max(0, r.start - 5), r.start)) and "委" in text[r.start : r.end]
-        else r
-        for r in out
-    ]
+    out = [_with_prefix(text, r, _PARTY_PREFIX, 5) if "委" in text[r.start : r.end] else r for r in out]
     out += [Span("ORG", m.start(), m.end(), RULE_SCORE, "rules") for m in _KNOWN_FIRM_AT_BOUNDARY.finditer(text)]
     return (
         out

@@ -44,16 +44,16 @@ GENERIC_ACTIVITIES = frozenset(
 _WORK_BEFORE = re.compile(r"(?:小品|电影|影片|歌曲|节目|栏目|专题片|纪录片|话剧|图书|新书|小说|诗歌|文章|报道|剧)$")
 _YEAR_PLAN = re.compile(r"[\u4e00-\u9fff]{4,}(?:19|20)\d\d$")
 # Titles of plans and rules written without 《》 after the verb that issues them (D39).
+_TITLE_HEADS = "行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则|暂行办法|评价办法|考核细则|考核办法"
 _ISSUED_TITLE = re.compile(
     r"(?:出台|制定|印发|落实|实施|发布|公布|编制|修订|审议通过|颁布)了?"
-    r"([\u4e00-\u9fff]{4,30}?(?:三年行动计划|行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则|"
-    r"暂行办法|评价办法|考核细则|考核办法))"
+    rf"([\u4e00-\u9fff]{{4,30}}?(?:三年行动计划|{_TITLE_HEADS}))"
     r"(?![\u4e00-\u9fff])"
 )
 # More titles listed after an issued one: 出台了…实施办法、管理养护实施细则、管理养护考核细则等.
 _LISTED_TITLE = re.compile(
-    r"、([\u4e00-\u9fff]{4,30}?(?:行动计划|工作方案|实施方案|规划纲要|实施意见|指导意见|管理办法|实施办法|实施细则|"
-    r"暂行办法|评价办法|考核细则|考核办法))(?![\u4e00-\u9fff])|、([\u4e00-\u9fff]{4,30}?(?:实施办法|实施细则|考核细则|管理办法))(?=等)"
+    rf"、([\u4e00-\u9fff]{{4,30}}?(?:{_TITLE_HEADS}))(?![\u4e00-\u9fff])"
+    r"|、([\u4e00-\u9fff]{4,30}?(?:实施办法|实施细则|考核细则|管理办法))(?=等)"
 )
 # What the title of a policy document ends with (《十条措施》, 《责任清单》, 《…实施意见》).
 DOCUMENT_HEADS = (

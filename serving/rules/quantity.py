@@ -64,9 +64,9 @@ _MONEY_CONTEXT = re.compile(
 )
 MONEY_CONTEXT_CHARS = 8
 # ... and a word for money right after it: 投入了1亿左右资金.
+_MONEY_AFTER = re.compile(r"(?:左右|以上|多)?的?(?:资金|款项|经费|投资|贷款|捐款|补助|奖金|盈利|利润|收益|营收)")
 # Verbs of earning right before a bare amount (D51).
 _EARNED_BEFORE = re.compile(r"(?:赚了?|挣了?|能拿|拿了|月入|年入|月薪|年薪)$")
-_MONEY_AFTER = re.compile(r"(?:左右|以上|多)?的?(?:资金|款项|经费|投资|贷款|捐款|补助|奖金|盈利|利润|收益|营收)")
 # After N期 these make it a project's phase (三期工程), not a count of sessions (三期培训班).
 _PHASE_OF = ("工程", "项目", "扩建", "改扩建", "建设")
 _DIGITS_SPACE_BEFORE = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? $")

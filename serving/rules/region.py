@@ -140,14 +140,9 @@ def _town_spans(text: str, start: int, end: int, gaz: Gazetteer) -> list[Span]:
     """A town or village found by pattern; where its first character ends a county's short
     form with the character before it (贵州从江|加勉乡), the short form and the rest."""
     short = text[start - 1 : start + 1]
-    if start > 0 and end - start >= 4 and short in gaz.county_short and _supported(text, short, gaz):
+    if start > 0 and end - start >= 4 and short in gaz.county_short and (gaz.county_short[short] in text or gaz.supported(text, short)):
         return [Span("REGION", start - 1, start + 1, RULE_SCORE, "rules"), Span("REGION", start + 1, end, RULE_SCORE, "rules")]
     return [Span("REGION", start, end, RULE_SCORE, "rules")]
-
-
-def _supported(text: str, short: str, gaz: Gazetteer) -> bool:
-    """The text names the county of this short form, or its city or province."""
-    return gaz.county_short[short] in text or any(n in text for n in gaz.support.get(short, ()))
 
 
 def _not_a_name(gaz: Gazetteer, name: str, core: str) -> bool:
@@ -196,14 +191,12 @@ def region_spans(text: str, gaz: Gazetteer) -> list[Span]:
     return listed + found + _repeats(text, gaz, listed + found, found)
 
 
-# An item of a list of towns or villages written with the same suffix as a neighbour found
-# as a place is a place too, even when its name is a word (民主镇、南宫山镇).
-
-
 _LIST_MATE_AFTER = {suffix: re.compile(rf"[\u4e00-\u9fff]{{2,3}}?{suffix}") for suffix in "镇乡村"}
 
 
 def _list_mates(text: str, spans: list[Span]) -> list[Span]:
+    """An item of a list of towns or villages written with the same suffix as a neighbour
+    found as a place is a place too, even when its name is a word (民主镇、南宫山镇)."""
     taken = {(sp.start, sp.end) for sp in spans}
     busy = bytearray(len(text))
     for sp in spans:
@@ -464,12 +457,13 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
     return out[len(listed) :] + extra
 
 
-_FEATURE_LINK = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:水库|海峡|岛|湖|河|江|山|峡|岭|峰)(?![\u4e00-\u9fff]{0,2}(?:村|镇|乡|区|县|市|社区|街道|组|屯))")
+_FEATURE_LINK = re.compile(
+    r"(?P<core>[\u4e00-\u9fff]{2,3}?)(?:水库|海峡|岛|湖|河|江|山|峡|岭|峰)(?![\u4e00-\u9fff]{0,2}(?:村|镇|乡|区|县|市|社区|街道|组|屯))"
+)
 
 
 def _named_feature(text: str, feature: re.Match[str], gaz: Gazetteer) -> bool:
-    name = feature.group()
-    core = re.sub("(?:水库|海峡|岛|湖|河|江|山|峡|岭|峰)$", "", name)
+    name, core = feature.group(), feature.group("core")
     return (
         name[0] not in NOT_PLACE_HEAD
         and name[0] not in PLACE_LEFT  # 广州|至松山湖: a preposition
