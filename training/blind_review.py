@@ -21,7 +21,7 @@ from pathlib import Path
 
 from serving.recognizers import recognize
 from serving.textprep import prepare
-from training.data import load_annotations
+from training.data import ANNOTATIONS, by_doc, load_annotations
 from training.settings import ROOT, TrainSettings
 
 BLIND = ROOT / "reports" / "blind_review"
@@ -77,13 +77,18 @@ def score(blind: Path = BLIND, corpus: Path = CORPUS) -> dict[str, dict[str, flo
             text = prepare(texts[path.stem]).text
             gold = read_mentions(path, article_lines(text))
             pred = {(s.type, s.start, s.end) for s in recognize(text) if s.type in types}
-            for etype in types:
-                g = {m for m in gold if m[0] == etype}
-                p = {m for m in pred if m[0] == etype}
-                counts[etype, "tp"] += len(g & p)
-                counts[etype, "fn"] += len(g - p)
-                counts[etype, "fp"] += len(p - g)
+            _count(counts, gold, pred, types)
     return _prf(counts, tuple(t for types in SETS.values() for t in types))
+
+
+def _count(counts: Counter[tuple[str, str]], gold: set, pred: set, types: tuple[str, ...]) -> None:
+    """Add one document's exact-span matches, by type, to the running counts."""
+    for etype in types:
+        g = {m for m in gold if m[0] == etype}
+        p = {m for m in pred if m[0] == etype}
+        counts[etype, "tp"] += len(g & p)
+        counts[etype, "fn"] += len(g - p)
+        counts[etype, "fp"] += len(p - g)
 
 
 def _prf(counts: Counter[tuple[str, str]], types: tuple[str, ...]) -> dict[str, dict[str, float]]:
@@ -101,28 +106,20 @@ def agreement(blind: Path = BLIND) -> dict[str, dict[str, float]]:
     """How the same kind of annotator agrees with the gold: `agreement/<doc>.tsv` holds
     REGION/ORG/POLICY for non-test gold documents, one line per gold sentence (line n is
     the document's n-th annotated sentence). Scored against the gold, exact spans."""
-    test = set(json.loads((ROOT / "annotations" / "splits.json").read_text("utf-8"))["test"])
-    by_doc: dict[str, list] = {}
-    for sent in load_annotations():
-        by_doc.setdefault(sent.doc, []).append(sent)
+    test = set(json.loads((ANNOTATIONS / "splits.json").read_text("utf-8"))["test"])
+    docs = by_doc(load_annotations())
     types = SETS["spans"]
     counts: Counter[tuple[str, str]] = Counter()
     for path in sorted((blind / "agreement").glob("*.tsv")):
         if path.stem in test:
             raise ValueError(f"{path.name}: a test document; the agreement study uses non-test gold only")
-        sents = by_doc[path.stem]
+        sents = docs[path.stem]
         lines, offset = [], 0
         for sent in sents:  # the sentences laid end to end, one line each
             lines.append((offset, sent.text))
             offset += len(sent.text) + 1
-        helper = read_mentions(path, lines)
         gold = {(e["type"], lines[i][0] + e["start"], lines[i][0] + e["end"]) for i, s in enumerate(sents) for e in s.entities}
-        for etype in types:
-            g = {m for m in gold if m[0] == etype}
-            h = {m for m in helper if m[0] == etype}
-            counts[etype, "tp"] += len(g & h)
-            counts[etype, "fn"] += len(g - h)
-            counts[etype, "fp"] += len(h - g)
+        _count(counts, gold, read_mentions(path, lines), types)
     return _prf(counts, types)
 
 
