@@ -932,6 +932,9 @@ def test_blind_review_places_round_two(text, expected):
         ("推动该公司产品与华为、中兴、烽火等11家铁塔公司合作", ["华为", "中兴", "烽火"]),
         ("管委会主任丁振华为他家修建", []),
         ("在中兴村", []),
+        # a known name that ends in a word (电网) is still the name; the word alone is none
+        ("全面彰显国家电网服务品牌，南方电网、国家电网公司", ["国家电网", "南方电网", "国家电网公司"]),
+        ("推进农村电网改造", []),
         # a firm's trade words alone are no short name
         ("“蓝鲸人”网络科技有限公司。网络科技发展", ["网络科技有限公司"]),
     ],

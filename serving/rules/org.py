@@ -196,7 +196,9 @@ def _one_name(text: str, body: re.Match[str]) -> bool:
 _NOT_SCHOOL_AFTER = set("等心央国华间学")  # 第一中等, 一中心 (a set: "" at the text's end is no character)
 
 
-def org_head_ok(text: str, end: int) -> bool:
+def org_head_ok(text: str, end: int, known: bool = False) -> bool:
+    """Whether a body's name may end at `end`; `known` for a whole name from KNOWN_ORGS
+    (国家电网 ends in a word, 电网, but is a name)."""
     if text.startswith("精神", end):
         return False  # 北大荒精神: a spirit, not the body
     if text.startswith("员工", end):
@@ -211,7 +213,7 @@ def org_head_ok(text: str, end: int) -> bool:
         return False  # 菲律宾当局, 岚皋建设新局面: words, not a bureau
     if text[end - 1] in "社校院司所站" and _COUNTED_AFTER.match(text, end):
         return False  # 合作社813个: a counted kind of body, not one body
-    if text[end - 1] == "网" and text[end - 2 : end] in _NET_WORDS:
+    if text[end - 1] == "网" and text[end - 2 : end] in _NET_WORDS and not known:
         return False  # 落网, 互联网: words, not an outlet
     return not (text[end - 1] == "网" and end < len(text) and text[end] in _NOT_AFTER_WEB)
 
@@ -394,7 +396,7 @@ def _with_prefix(text: str, span: Span, prefix: re.Pattern[str], window: int) ->
 def org_spans(text: str, regions: list[Span]) -> list[Span]:
     out: list[Span] = []
     for m in _KNOWN_ORG.finditer(text):
-        if not org_head_ok(text, m.end()):
+        if not org_head_ok(text, m.end(), known=True):
             continue
         out.append(Span("ORG", m.start(), _org_end(text, m.end()), RULE_SCORE, "rules"))
     # place (+ place ...) + body: 南郑区人民政府, 汉中市扶贫办, 商洛市商州区委.
