@@ -135,7 +135,7 @@ class Tagger:
         rules_on = self.settings.use_rules if use_rules is None else use_rules
         preps = [prepare(t) for t in texts]
         # With the rules on, the model runs only if the hybrid takes any type from it.
-        needed = use_model and (not rules_on or bool(combine_mod.MODEL_TYPES))
+        needed = use_model and (not rules_on or (self.settings.hybrid_model and bool(combine_mod.MODEL_TYPES)))
         model = self.model_spans(preps) if needed else [[] for _ in preps]
         out: list[list[Span]] = []
         for prep, m in zip(preps, model, strict=True):
@@ -160,7 +160,9 @@ class Tagger:
             "labels": self.labels,
             "scores": self.manifest.get("scores", {}),
             "rules": self.settings.use_rules,
-            "model_types": sorted(combine_mod.MODEL_TYPES) if self.settings.use_rules else "all",
+            "model_types": (sorted(combine_mod.MODEL_TYPES) if self.settings.hybrid_model else [])
+            if self.settings.use_rules
+            else "all",
         }
 
 

@@ -1,5 +1,6 @@
 """HTTP API on a fake runtime: contract shape, limits, bad input never a 500."""
 
+import dataclasses
 import json
 
 import pytest
@@ -129,3 +130,8 @@ def test_the_model_runs_only_when_the_hybrid_takes_a_type_from_it(fake_tagger, m
     calls = runtime.calls
     fake_tagger.spans(["投入资金2000"])
     assert runtime.calls > calls
+    # HYBRID_MODEL=0: the rules alone, the model not run
+    monkeypatch.setattr(fake_tagger, "settings", dataclasses.replace(fake_tagger.settings, hybrid_model=False))
+    calls = runtime.calls
+    assert [s.type for s in fake_tagger.spans(["南郑区累计投入资金20多亿元"])[0]] == ["REGION", "MONEY"]
+    assert runtime.calls == calls and fake_tagger.info()["model_types"] == []

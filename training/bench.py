@@ -102,7 +102,7 @@ def onnx_vs_torch(tagger: Tagger, texts: list[str]) -> dict[str, Any]:
     }
 
 
-def cli_throughput(model_dir: Path, texts: list[str], workers: int) -> dict[str, Any]:
+def cli_throughput(model_dir: Path, texts: list[str], workers: int, hybrid_model: bool = True) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as d:
         inp = Path(d) / "in.jsonl"
         with inp.open("w", encoding="utf-8") as f:
@@ -112,12 +112,12 @@ def cli_throughput(model_dir: Path, texts: list[str], workers: int) -> dict[str,
         subprocess.run(
             [sys.executable, "-m", "serving.cli", str(inp), str(Path(d) / "out.jsonl"),
              "--model", str(model_dir), "--workers", str(workers), "--quiet"],
-            check=True, cwd=ROOT,
+            check=True, cwd=ROOT, env={**os.environ, "HYBRID_MODEL": "1" if hybrid_model else "0"},
         )
         secs = time.perf_counter() - t0
     chars = sum(len(t) for t in texts)
-    return {"workers": workers, "docs": len(texts), "chars": chars, "seconds": round(secs, 2),
-            "chars_per_s": round(chars / secs)}
+    return {"workers": workers, "hybrid_model": hybrid_model, "docs": len(texts), "chars": chars,
+            "seconds": round(secs, 2), "chars_per_s": round(chars / secs)}
 
 
 def free_port() -> int:
@@ -203,18 +203,27 @@ def main(argv: list[str] | None = None) -> int:
         str(n): latency(Tagger(args.model, ServingSettings(use_rules=False)), snippets(texts, n, 20), args.repeat)
         for n in (200,)
     }
+    report["latency_batch1_rules_only"] = {
+        str(n): latency(Tagger(args.model, ServingSettings(hybrid_model=False)), snippets(texts, n, 20), args.repeat)
+        for n in LENGTHS
+    }
     report["onnx_vs_torch"] = onnx_vs_torch(tagger, snippets(texts, 200, 30))
-    report["cli"] = [cli_throughput(args.model, texts, w) for w in (1, 2)]
+    report["cli"] = [cli_throughput(args.model, texts, w) for w in (1, 2)] + [cli_throughput(args.model, texts, 2, hybrid_model=False)]
     report["http"] = http_bench(args.model, snippets(texts, 200, 50), args.http_requests)
     (REPORTS / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"{'measure':<44}{'value':>14}")
     for n, v in report["latency_batch1"].items():
         print(f"{'latency ' + n + ' chars p50 / p95 (ms)':<44}{v['p50_ms']:>7} / {v['p95_ms']}")
+    for n, v in report["latency_batch1_rules_only"].items():
+        print(f"{'HYBRID_MODEL=0 latency ' + n + ' chars p50 / p95 (ms)':<44}{v['p50_ms']:>7} / {v['p95_ms']}")
+    for n, v in report["latency_batch1_model_only"].items():
+        print(f"{'USE_RULES=0 latency ' + n + ' chars p50 / p95 (ms)':<44}{v['p50_ms']:>7} / {v['p95_ms']}")
     ovt = report["onnx_vs_torch"]
     if "speedup" in ovt:
         print(f"{'ONNX ' + str(ovt['onnx_precision']) + ' vs torch fp32 speed-up':<44}{ovt['speedup']:>13}x")
     for c in report["cli"]:
-        print(f"{'CLI chars/s, ' + str(c['workers']) + ' worker(s)':<44}{c['chars_per_s']:>14,}")
+        mode = "" if c["hybrid_model"] else " (HYBRID_MODEL=0)"
+        print(f"{'CLI chars/s, ' + str(c['workers']) + ' worker(s)' + mode:<44}{c['chars_per_s']:>14,}")
     for r in report["http"].get("runs", []):
         print(f"{'HTTP ' + str(r['clients']) + ' clients p50 / p99 (ms), rps':<44}{r['p50_ms']:>7} / {r['p99_ms']} / {r['rps']}")
     print(f"{'server peak RSS (MB)':<44}{report['http'].get('server_peak_rss_mb')!s:>14}")

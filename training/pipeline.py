@@ -100,6 +100,16 @@ def rule_entities(text: str) -> list[dict]:
     return ents
 
 
+def training_sentences(split: Split, settings: TrainSettings, silver_docs: list[str] | None = None) -> list[Sentence]:
+    """What a model learns from: the gold training split, plus the silver sentences of the
+    blind review articles (`silver_docs`, default all of them) when settings.silver."""
+    if not settings.silver:
+        return list(split.train)
+    from training.silver import silver_sentences
+
+    return list(split.train) + silver_sentences(silver_docs)
+
+
 # -- training -----------------------------------------------------------------------------
 
 
@@ -145,7 +155,7 @@ def model_key(
     h = hashlib.sha256()
     conv = settings.base / "conversion.json"
     h.update(conv.read_bytes() if conv.exists() else str(settings.base).encode())
-    recipe = {k: v for k, v in settings.as_json().items() if k not in ("out", "corpus", "opset", "quantize", "int8_max_f1_drop", "weak_max_sentences", "weak_epochs")}
+    recipe = {k: v for k, v in settings.as_json().items() if k not in ("out", "corpus", "opset", "quantize", "int8_max_f1_drop", "weak_max_sentences", "weak_epochs", "silver")}
     h.update(json.dumps([recipe, torch.__version__], sort_keys=True).encode())
     for module in ("train.py", "data.py"):
         h.update((Path(__file__).parent / module).read_bytes())

@@ -1,0 +1,76 @@
+"""Silver sentences from the blind review files: offsets in the original text, numbers from
+the annotators or else the rules, and nothing that cannot be BIO-encoded."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from serving.combine import combine
+from serving.decode import Span
+from serving.textprep import prepare
+from training.silver import silver_sentences
+
+# Traditional script: the annotators saw the cleaned (simplified) text; spans come back in
+# the original.
+ARTICLE = "漢中市南鄭區累計投入資金20多億元，幫助27490戶脫貧。\n南郑区人民政府组织实施易地扶贫搬迁工程，涉及3个村。"
+
+
+def _blind(tmp_path: Path, spans: str, numbers: str | None = None) -> tuple[Path, Path]:
+    blind = tmp_path / "blind"
+    (blind / "spans").mkdir(parents=True)
+    (blind / "spans" / "doc-1.tsv").write_text(spans, "utf-8")
+    if numbers is not None:
+        (blind / "numbers").mkdir()
+        (blind / "numbers" / "doc-1.tsv").write_text(numbers, "utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "doc-1", "text": ARTICLE}, ensure_ascii=False) + "\n", "utf-8")
+    return blind, corpus
+
+
+def _mentions(sents):
+    return [(e["type"], e["text"]) for s in sents for e in s.entities]
+
+
+def test_annotated_names_map_to_the_original_and_rules_fill_the_numbers(tmp_path):
+    blind, corpus = _blind(tmp_path, "1\tREGION\t汉中市\t\n1\tREGION\t南郑区\t\n2\tORG\t南郑区人民政府\t\n2\tPOLICY\t易地扶贫搬迁\t\n")
+    sents = silver_sentences(["doc-1"], blind, corpus)
+    assert _mentions(sents) == [
+        ("REGION", "漢中市"), ("REGION", "南鄭區"), ("MONEY", "20多億元"), ("QUANTITY", "27490戶"),
+        ("ORG", "南郑区人民政府"), ("POLICY", "易地扶贫搬迁"), ("QUANTITY", "3个"),
+    ]
+    for s in sents:
+        assert all(s.text[e["start"] : e["end"]] == e["text"] for e in s.entities)
+
+
+def test_annotated_numbers_replace_the_rules_and_overlaps_keep_the_longer(tmp_path):
+    blind, corpus = _blind(
+        tmp_path,
+        "1\tREGION\t汉中市南郑区\t\n1\tREGION\t南郑区\t\n",
+        "1\tMONEY\t20多亿元\t\n",
+    )
+    assert _mentions(silver_sentences(["doc-1"], blind, corpus)) == [("REGION", "漢中市南鄭區"), ("MONEY", "20多億元")]
+
+
+def test_gold_documents_are_never_silver(tmp_path):
+    from training.data import load_annotations
+
+    gold_doc = load_annotations()[0].doc
+    with pytest.raises(ValueError, match="gold documents"):
+        silver_sentences([gold_doc], tmp_path, tmp_path / "corpus.jsonl")
+
+
+def test_the_hybrid_takes_only_confident_model_spans_of_its_types(monkeypatch):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"ORG"}))
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE", 0.98)
+    text = "由Consensys在汉中市投资"
+    prep = prepare(text)
+    model = [Span("ORG", 1, 10, 0.99), Span("REGION", 11, 14, 0.99), Span("REGION", 0, 2, 0.99)]
+    found = [(s.type, text[s.start : s.end], s.source) for s in combine(prep, model, use_rules=True)]
+    assert found == [("ORG", "Consensys", "model"), ("REGION", "汉中市", "rules")]  # a gap filled; REGION stays the rules'
+    unsure = [Span("ORG", 1, 10, 0.9)]
+    assert [s.source for s in combine(prep, unsure, use_rules=True)] == ["rules"]
+    alone = combine(prep, [Span("REGION", 11, 14, 0.7)], use_rules=False)
+    assert [(s.type, s.source) for s in alone] == [("REGION", "model")]  # the model alone keeps its 0.6 floor

@@ -1,0 +1,72 @@
+"""Silver training data: the blind review annotations (reports/blind_review) as sentences.
+
+The blind review set is corpus articles that helper annotators labelled from scratch
+without seeing the tagger (REGION/ORG/POLICY on every article, QUANTITY/MONEY on some).
+It is single-annotator and unreviewed, so it is never gold and never scored as held-out;
+here it is a second kind of weak supervision, closer to the guideline than rule output:
+
+- REGION/ORG/POLICY come from the annotators;
+- QUANTITY/MONEY come from the annotators where they labelled numbers, otherwise from the
+  rule recognizers (0.98 F1 on both types in the blind set), minus any rule span that
+  overlaps an annotated one;
+- a mention that crosses a sentence boundary is dropped with its sentence.
+
+Mentions are read in the cleaned text the annotators saw and mapped back to the original,
+so a silver sentence is an ordinary `Sentence` in original offsets.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from serving.recognizers import recognize
+from serving.textprep import prepare
+from training.blind_review import BLIND, CORPUS, SETS, article_lines, read_mentions
+from training.data import Sentence, load_annotations
+from training.sentences import document_sentences
+
+
+def blind_docs(blind: Path = BLIND) -> list[str]:
+    """Ids of the articles with blind REGION/ORG/POLICY annotations, sorted."""
+    return sorted(p.stem for p in (blind / "spans").glob("*.tsv"))
+
+
+def silver_sentences(docs: list[str] | None = None, blind: Path = BLIND, corpus: Path = CORPUS) -> list[Sentence]:
+    wanted = set(blind_docs(blind) if docs is None else docs)
+    gold = wanted & {s.doc for s in load_annotations()}
+    if gold:
+        raise ValueError(f"{sorted(gold)}: gold documents; silver data comes from unannotated articles only")
+    out: list[Sentence] = []
+    with corpus.open(encoding="utf-8") as fh:
+        for row in fh:
+            art = json.loads(row)
+            if art["id"] in wanted:
+                out.extend(_article(art["id"], art["text"], blind))
+    return out
+
+
+def _article(doc: str, original: str, blind: Path) -> list[Sentence]:
+    prep = prepare(original)
+    lines = article_lines(prep.text)
+    mentions = read_mentions(blind / "spans" / f"{doc}.tsv", lines)
+    numbers = blind / "numbers" / f"{doc}.tsv"
+    if numbers.exists():
+        mentions |= read_mentions(numbers, lines)
+    else:
+        rule = {(s.type, s.start, s.end) for s in recognize(prep.text) if s.type in SETS["numbers"]}
+        mentions |= {m for m in rule if not any(m[1] < o[2] and o[1] < m[2] for o in mentions)}
+    # Overlapping annotations (an annotator slip) cannot be BIO-encoded: keep the longer.
+    flat: list[tuple[str, int, int]] = []
+    for m in sorted(mentions, key=lambda m: (-(m[2] - m[1]), m[1])):
+        if all(m[2] <= o[1] or m[1] >= o[2] for o in flat):
+            flat.append(m)
+    spans = [(t, *prep.to_original(s, e)) for t, s, e in flat]
+    out: list[Sentence] = []
+    for s, e in document_sentences(original):
+        inside = [m for m in spans if s <= m[1] and m[2] <= e]
+        if any(m[1] < e and s < m[2] and m not in inside for m in spans):
+            continue  # a mention crosses this sentence's boundary
+        ents = [{"type": t, "start": a - s, "end": b - s, "text": original[a:b]} for t, a, b in sorted(inside, key=lambda m: m[1])]
+        out.append(Sentence(f"{doc}@{s}", doc, original[s:e], ents))
+    return out
