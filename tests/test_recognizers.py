@@ -935,6 +935,9 @@ def test_blind_review_places_round_two(text, expected):
         # a known name that ends in a word (电网) is still the name; the word alone is none
         ("全面彰显国家电网服务品牌，南方电网、国家电网公司", ["国家电网", "南方电网", "国家电网公司"]),
         ("推进农村电网改造", []),
+        # a lecture team named by its level or place; the kind alone is none
+        ("中央宣讲团在西安作报告，陕西省宣讲团来到汉中", ["中央宣讲团", "陕西省宣讲团"]),
+        ("各地组建宣讲团", []),
         # a firm's trade words alone are no short name
         ("“蓝鲸人”网络科技有限公司。网络科技发展", ["网络科技有限公司"]),
     ],
