@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from serving.decode import Span
 from serving.recognizers import recognize
+from serving.rules.org import org_head_ok
 from serving.textprep import Prepared
 
 # For these types a rule span beats an overlapping model span; for the others the
@@ -35,6 +36,14 @@ HYBRID_MIN_SCORE: float = 0.98
 # When set, a model REGION span counts only if it ends like a division (…村, …镇, …县): the
 # model's own guesses at bare names are its weakest spans. Measured as an eval variant.
 MODEL_REGION_SUFFIXES: tuple[str, ...] = ()
+
+
+def _fits_the_guideline(text: str, span: Span) -> bool:
+    """The span rules the ORG patterns obey, applied to the model's ORG spans in the hybrid:
+    two characters at least, and no membership or role (中共|党员, …|员, …|长)."""
+    if span.type != "ORG":
+        return True
+    return span.end - span.start >= 2 and org_head_ok(text, span.end) and not text.startswith("党员", span.end)
 
 
 def _rank(span: Span) -> tuple[int, int]:
@@ -63,6 +72,7 @@ def combine(prep: Prepared, model: list[Span], use_rules: bool) -> list[Span]:
         if s.score >= floor
         and s.type in types
         and not (use_rules and MODEL_REGION_SUFFIXES and s.type == "REGION" and not prep.text[s.start : s.end].endswith(MODEL_REGION_SUFFIXES))
+        and not (use_rules and not _fits_the_guideline(prep.text, s))
     ]
     if use_rules:
         candidates.extend(s for s in recognize(prep.text) if s.type in RULES_FILL)

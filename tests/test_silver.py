@@ -74,3 +74,14 @@ def test_the_hybrid_takes_only_confident_model_spans_of_its_types(monkeypatch):
     assert [s.source for s in combine(prep, unsure, use_rules=True)] == ["rules"]
     alone = combine(prep, [Span("REGION", 11, 14, 0.7)], use_rules=False)
     assert [(s.type, s.source) for s in alone] == [("REGION", "model")]  # the model alone keeps its 0.6 floor
+
+
+def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"ORG"}))
+    text = "他是中共党员，由故宫博物院收藏，馆长说"
+    prep = prepare(text)
+    model = [Span("ORG", 2, 4, 0.99), Span("ORG", 7, 8, 0.99), Span("ORG", 8, 13, 0.99), Span("ORG", 16, 17, 0.99)]
+    found = [text[s.start : s.end] for s in combine(prep, model, use_rules=True) if s.source == "model"]
+    assert found == ["故宫博物院"]  # not 中共 of 中共党员, not one character
