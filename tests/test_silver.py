@@ -85,3 +85,16 @@ def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
     model = [Span("ORG", 2, 4, 0.99), Span("ORG", 7, 8, 0.99), Span("ORG", 8, 13, 0.99), Span("ORG", 16, 17, 0.99)]
     found = [text[s.start : s.end] for s in combine(prep, model, use_rules=True) if s.source == "model"]
     assert found == ["故宫博物院"]  # not 中共 of 中共党员, not one character
+
+
+def test_the_committed_blind_review_files_become_clean_training_sentences(capsys):
+    from training.blind_review import BLIND
+
+    sents = silver_sentences()
+    err = capsys.readouterr().err
+    assert "not in the line" not in err and "no such line" not in err
+    assert len({s.doc for s in sents}) == len(list((BLIND / "spans").glob("*.tsv")))
+    for s in sents:
+        assert all(s.text[e["start"] : e["end"]] == e["text"] and e["end"] > e["start"] for e in s.entities)
+        ends = sorted((e["start"], e["end"]) for e in s.entities)
+        assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))  # flat: BIO-encodable
