@@ -25,11 +25,11 @@ def recognize(text: str) -> list[Span]:
     """All rule spans on a prepared text, resolved to a flat list (outer and longer first)."""
     regions = region_spans(text, gazetteer())
     cands = policy_spans(text) + org_spans(text, regions) + regions + number_spans(text)
-    taken = _resolve(cands)
-    return sorted(_resolve(taken + _org_repeats(text, taken, regions)), key=lambda s: s.start)
+    taken = longest_first(cands)
+    return sorted(longest_first(taken + _org_repeats(text, taken, regions)), key=lambda s: s.start)
 
 
-def _resolve(cands: list[Span]) -> list[Span]:
+def longest_first(cands: list[Span]) -> list[Span]:
     """Longer (then earlier) candidates first; one is kept when it overlaps nothing kept.
     An occupancy array makes each check cost the candidate's length, not the number of
     spans kept (a long document has thousands)."""
@@ -58,7 +58,7 @@ _PLACE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)(?![民级委务])
 def _org_repeats(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
     """An organisation found once is the same ORG wherever else the text writes its name
     (西部网讯 … 西部网“民生热线”, 大新镇党委政府 after a verb). Shorter spans inside the
-    repeat give way to it (the longer span wins in _resolve)."""
+    repeat give way to it (the longer span wins in longest_first)."""
     names = {text[s.start : s.end] for s in spans if s.type == "ORG" and s.end - s.start >= ORG_REPEAT_MIN_CHARS}
     # ... and, without the place it starts with, where the text drops the place: 镇安县城关派出所
     # → 城关派出所, 韩城市安邦渔业专业合作社 → 安邦渔业专业合作社 (what is left keeps a name

@@ -23,7 +23,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from serving.recognizers import recognize
+from serving.decode import Span
+from serving.recognizers import longest_first, recognize
 from serving.textprep import prepare
 from training.blind_review import BLIND, CORPUS, SETS, article_lines, read_mentions
 from training.data import Sentence, load_annotations
@@ -59,12 +60,10 @@ def _article(doc: str, original: str, blind: Path) -> list[Sentence]:
     else:
         rule = {(s.type, s.start, s.end) for s in recognize(prep.text) if s.type in SETS["numbers"]}
         mentions |= {m for m in rule if not any(m[1] < o[2] and o[1] < m[2] for o in mentions)}
-    # Overlapping annotations (an annotator slip) cannot be BIO-encoded: keep the longer.
-    flat: list[tuple[str, int, int]] = []
-    for m in sorted(mentions, key=lambda m: (-(m[2] - m[1]), m[1])):
-        if all(m[2] <= o[1] or m[1] >= o[2] for o in flat):
-            flat.append(m)
-    spans = [(t, *prep.to_original(s, e)) for t, s, e in flat]
+    # Overlapping annotations (an annotator slip) cannot be BIO-encoded: the longer is kept,
+    # as the rule recognizers resolve their own candidates.
+    flat = longest_first([Span(t, s, e, 1.0, "silver") for t, s, e in mentions])
+    spans = [(sp.type, *prep.to_original(sp.start, sp.end)) for sp in flat]
     out: list[Sentence] = []
     for s, e in document_sentences(original):
         inside = [m for m in spans if s <= m[1] and m[2] <= e]
