@@ -108,9 +108,18 @@ def predict_variant(tagger: Any, sents: list[Sentence], overrides: dict) -> list
             setattr(combine_mod, k, v)
 
 
+# What cross-validation and the silver dev split score: the three systems, then every variant.
+SYSTEMS = ("rules", "model", "hybrid", *VARIANTS)
+
+
+def predict_system(tagger: Any, sents: list[Sentence], name: str) -> list:
+    """Predictions of one of SYSTEMS: a variant of the hybrid, or rules / model / hybrid."""
+    return predict_variant(tagger, sents, VARIANTS[name]) if name in VARIANTS else predict(tagger, sents, name)
+
+
 def cross_validate(train_pool: list[Sentence], settings: TrainSettings, tok: Any, init: Any, k: int) -> dict:
     docs = by_doc(train_pool)
-    preds: dict[str, list] = {"rules": [], "model": [], "hybrid": [], **{v: [] for v in VARIANTS}}
+    preds: dict[str, list] = {name: [] for name in SYSTEMS}
     held_all: list[Sentence] = []
     groups = folds(list(docs), k)
     for i, fold in enumerate(groups):
@@ -119,11 +128,8 @@ def cross_validate(train_pool: list[Sentence], settings: TrainSettings, tok: Any
         log(f"fold {i + 1}/{len(groups)}: train {len(rest)} sentences, held out {len(held)} ({', '.join(fold)})")
         model = train_model(rest, settings, tok, init, desc=f"fold {i + 1}/{len(groups)}", cache=True)
         tagger = tagger_for(model, tok, settings)
-        for system in preds:
-            if system in VARIANTS:
-                preds[system].extend(predict_variant(tagger, held, VARIANTS[system]))
-            else:
-                preds[system].extend(predict(tagger, held, system))
+        for system in SYSTEMS:
+            preds[system].extend(predict_system(tagger, held, system))
         held_all.extend(held)
     return {system: score_spans(held_all, p) for system, p in preds.items()}
 
@@ -139,16 +145,14 @@ def silver_dev(split: Any, settings: TrainSettings, tok: Any, init: Any) -> dict
     docs = blind_docs()
     halves = (docs[0::2], docs[1::2])
     kept = {"REGION", "ORG", "POLICY"}
-    systems = ("rules", "model", "hybrid", *VARIANTS)
-    preds: dict[str, list] = {name: [] for name in systems}
+    preds: dict[str, list] = {name: [] for name in SYSTEMS}
     held_all: list[Sentence] = []
     for i, (train_half, held_half) in enumerate((halves, halves[::-1])):
         model = train_model(training_sentences(split, settings, train_half), settings, tok, init, desc=f"silver fold {i + 1}/2", cache=True)
         tagger = tagger_for(model, tok, settings)
         held = [Sentence(s.id, s.doc, s.text, [e for e in s.entities if e["type"] in kept]) for s in silver_sentences(held_half)]
-        for name in systems:
-            pred = predict_variant(tagger, held, VARIANTS[name]) if name in VARIANTS else predict(tagger, held, name)
-            preds[name].extend([p for p in ps if p.type in kept] for ps in pred)
+        for name in SYSTEMS:
+            preds[name].extend([p for p in ps if p.type in kept] for ps in predict_system(tagger, held, name))
         held_all.extend(held)
     return {name: score_spans(held_all, pred) for name, pred in preds.items()}
 
