@@ -135,12 +135,16 @@ class Tagger:
         rules_on = self.settings.use_rules if use_rules is None else use_rules
         preps = [prepare(t) for t in texts]
         # With the rules on, the model runs only if the hybrid takes any type from it.
-        needed = use_model and (not rules_on or (self.settings.hybrid_model and bool(combine_mod.MODEL_TYPES)))
+        needed = use_model and (not rules_on or bool(self.hybrid_model_types()))
         model = self.model_spans(preps) if needed else [[] for _ in preps]
         out: list[list[Span]] = []
         for prep, m in zip(preps, model, strict=True):
             out.append(combine(prep, m, rules_on))
         return out
+
+    def hybrid_model_types(self) -> frozenset[str]:
+        """The types the hybrid takes from the model: none with HYBRID_MODEL=0."""
+        return combine_mod.MODEL_TYPES if self.settings.hybrid_model else frozenset()
 
     def tag_batch(self, texts: list[str]) -> list[list[dict[str, Any]]]:
         self.check_texts(texts)
@@ -160,9 +164,7 @@ class Tagger:
             "labels": self.labels,
             "scores": self.manifest.get("scores", {}),
             "rules": self.settings.use_rules,
-            "model_types": (sorted(combine_mod.MODEL_TYPES) if self.settings.hybrid_model else [])
-            if self.settings.use_rules
-            else "all",
+            "model_types": sorted(self.hybrid_model_types()) if self.settings.use_rules else "all",
         }
 
 
