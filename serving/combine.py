@@ -39,8 +39,9 @@ MODEL_REGION_SUFFIXES: tuple[str, ...] = ()
 
 
 def _fits_the_guideline(text: str, span: Span) -> bool:
-    """The span rules the ORG patterns obey, applied to the model's ORG spans in the hybrid:
-    two characters at least, and no membership or role (中共|党员, …|员, …|长)."""
+    """What a model ORG span needs in the hybrid: two characters at least, the ORG patterns'
+    own end test (org_head_ok: not before 员, 长, 门 …), and no 党员 after it (中共|党员 is
+    a membership, not the party)."""
     if span.type != "ORG":
         return True
     return span.end - span.start >= 2 and org_head_ok(text, span.end) and not text.startswith("党员", span.end)

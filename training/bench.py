@@ -199,14 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"model": tagger.info()["name"], "version": tagger.info()["version"],
                               "cores": os.cpu_count()}
     report["latency_batch1"] = {str(n): latency(tagger, snippets(texts, n, 20), args.repeat) for n in LENGTHS}
-    report["latency_batch1_model_only"] = {
-        str(n): latency(Tagger(args.model, ServingSettings(use_rules=False)), snippets(texts, n, 20), args.repeat)
-        for n in (200,)
-    }
-    report["latency_batch1_rules_only"] = {
-        str(n): latency(Tagger(args.model, ServingSettings(hybrid_model=False)), snippets(texts, n, 20), args.repeat)
-        for n in LENGTHS
-    }
+    model_only = Tagger(args.model, ServingSettings(use_rules=False))
+    report["latency_batch1_model_only"] = {str(n): latency(model_only, snippets(texts, n, 20), args.repeat) for n in (200,)}
+    rules_only = Tagger(args.model, ServingSettings(hybrid_model=False))
+    report["latency_batch1_rules_only"] = {str(n): latency(rules_only, snippets(texts, n, 20), args.repeat) for n in LENGTHS}
     report["onnx_vs_torch"] = onnx_vs_torch(tagger, snippets(texts, 200, 30))
     report["cli"] = [cli_throughput(args.model, texts, w) for w in (1, 2)] + [cli_throughput(args.model, texts, 2, hybrid_model=False)]
     report["http"] = http_bench(args.model, snippets(texts, 200, 50), args.http_requests)
