@@ -77,6 +77,22 @@ def test_the_hybrid_takes_only_confident_model_spans_of_its_types(monkeypatch):
     assert [(s.type, s.source) for s in alone] == [("REGION", "model")]  # the model alone keeps its 0.6 floor
 
 
+def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"ORG", "REGION"}))
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE", 0.98)
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE_BY_TYPE", {"REGION": 0.9})
+    text = "由Consensys在尖峰岭投资"
+    prep = prepare(text)
+    model = [Span("ORG", 1, 10, 0.92), Span("REGION", 11, 14, 0.92)]
+    found = [(s.type, text[s.start : s.end], s.source) for s in combine(prep, model, use_rules=True)]
+    assert ("REGION", "尖峰岭", "model") in found  # REGION's own floor, 0.9
+    assert not any(t == "ORG" for t, _, _ in found)  # ORG keeps the common floor, 0.98
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE_BY_TYPE", {"REGION": 0.95})
+    assert not any(s.source == "model" for s in combine(prep, model, use_rules=True))
+
+
 def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
     import serving.combine as combine_mod
 
