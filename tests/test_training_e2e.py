@@ -172,6 +172,27 @@ def test_evaluation_tags_each_document_whole_and_hands_spans_back_to_sentences()
     assert predict(SeesDocuments(), sents, "rules", by_document=False)[2] == []
 
 
+def test_scoring_variants_runs_the_model_once_and_changes_only_the_combination():
+    from tests.conftest import FakeRuntime
+    from training.evaluate import predict_system, scoring_tagger
+
+    tok = tiny_tokenizer()
+    runtime = FakeRuntime(tok, bio_labels())
+    settings = TrainSettings(max_tokens=16, window_overlap=4)
+    tagger = scoring_tagger(None, tok, settings, runtime=runtime)
+    tagger.tokenizer = tok  # the tiny vocabulary the fake runtime reads
+    sents = [Sentence("a:0", "a", "汉中市南郑区减贫27490户。"), Sentence("b:0", "b", "南郑区人民政府投入20亿元")]
+    alone = predict_system(tagger, sents, "model")
+    calls = runtime.calls
+    assert calls > 0 and [(s.type, sents[0].text[s.start : s.end]) for s in alone[0]] == [("QUANTITY", "27490")]
+    again = predict_system(tagger, sents, "model")
+    hybrid = predict_system(tagger, sents, "hybrid: model adds every type at >= 0.6")
+    assert runtime.calls == calls  # the same texts: the model's spans are reused
+    assert again == alone
+    got = [(s.type, sents[0].text[s.start : s.end], s.source) for s in hybrid[0]]
+    assert ("QUANTITY", "27490户", "rules") in got and ("REGION", "汉中市", "rules") in got  # the rules win the overlap
+
+
 def test_mlm_masking_never_touches_special_pieces_and_labels_only_masked_ones():
     from training.mlm import _mask
 

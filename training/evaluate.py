@@ -105,6 +105,24 @@ VARIANTS: dict[str, dict[str, Any]] = {
 }
 
 
+def scoring_tagger(model: Any, tok: Any, settings: TrainSettings, runtime: Any = None) -> Any:
+    """A Tagger over `model` that runs the model once per list of texts: every system and
+    variant scored on the same sentences shares the model's spans (they do not depend on the
+    combination), so each variant costs only its rules and its combination."""
+    tagger = tagger_for(model, tok, settings, runtime=runtime)
+    run = tagger.model_spans
+    memo: dict[tuple[str, ...], list] = {}
+
+    def model_spans(preps: list) -> list:
+        key = tuple(p.text for p in preps)
+        if key not in memo:
+            memo[key] = run(preps)
+        return memo[key]
+
+    tagger.model_spans = model_spans
+    return tagger
+
+
 def predict_variant(tagger: Any, sents: list[Sentence], overrides: dict) -> list:
     import serving.combine as combine_mod
 
@@ -139,7 +157,7 @@ def cross_validate(train_pool: list[Sentence], settings: TrainSettings, tok: Any
         rest = [s for d in docs if d not in fold for s in docs[d]]
         log(f"fold {i + 1}/{len(groups)}: train {len(rest)} sentences, held out {len(held)} ({', '.join(fold)})")
         model = train_model(rest, settings, tok, init, desc=f"fold {i + 1}/{len(groups)}", cache=True)
-        tagger = tagger_for(model, tok, settings)
+        tagger = scoring_tagger(model, tok, settings)
         for system in SYSTEMS:
             preds[system].extend(predict_system(tagger, held, system))
         held_all.extend(held)
@@ -161,7 +179,7 @@ def silver_dev(split: Any, settings: TrainSettings, tok: Any, init: Any) -> dict
     held_all: list[Sentence] = []
     for i, (train_half, held_half) in enumerate((halves, halves[::-1])):
         model = train_model(training_sentences(split, settings, train_half), settings, tok, init, desc=f"silver fold {i + 1}/2", cache=True)
-        tagger = tagger_for(model, tok, settings)
+        tagger = scoring_tagger(model, tok, settings)
         held = [Sentence(s.id, s.doc, s.text, [e for e in s.entities if e["type"] in kept]) for s in silver_sentences(held_half)]
         for name in SYSTEMS:
             preds[name].extend([p for p in ps if p.type in kept] for ps in predict_system(tagger, held, name))
@@ -192,7 +210,7 @@ def learning_curve(split: Any, settings: TrainSettings, tok: Any, init: Any) -> 
         chosen = set(corpus_docs[:n])
         train = seeds + [s for s in split.train if s.doc in chosen]
         model = train_model(train, settings, tok, init, desc=f"curve +{n}", cache=True)
-        tagger = tagger_for(model, tok, settings)
+        tagger = scoring_tagger(model, tok, settings)
         points[f"seeds+{n}"] = {
             "train_sentences": len(train),
             "model": score_spans(split.test, predict(tagger, split.test, "model")),
@@ -272,17 +290,17 @@ def main(argv: list[str] | None = None) -> int:
 
     test_rows: dict[str, Any] = {"rules": score_spans(split.test, predict(rules_tagger, split.test, "rules"))}
     gold_model = train_model(split.train, settings, tok, None, desc="gold only", cache=True)
-    gold_only = tagger_for(gold_model, tok, settings)
+    gold_only = scoring_tagger(gold_model, tok, settings)
     test_rows["model (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "model"))
     test_rows["hybrid (gold only)"] = score_spans(split.test, predict(gold_only, split.test, "hybrid"))
     weak_model = train_model(split.train, settings, tok, init_weak, desc="weak+gold", cache=True)
-    weak_tagger = tagger_for(weak_model, tok, settings)
+    weak_tagger = scoring_tagger(weak_model, tok, settings)
     test_rows["model (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "model"))
     test_rows["hybrid (weak + gold)"] = score_spans(split.test, predict(weak_tagger, split.test, "hybrid"))
     shipped = weak_tagger if settings.weak_epochs > 0 else gold_only
     if settings.silver:
         silver_model = train_model(training_sentences(split, settings), settings, tok, init, desc="gold+silver", cache=True)
-        shipped = tagger_for(silver_model, tok, settings)
+        shipped = scoring_tagger(silver_model, tok, settings)
         test_rows["model (gold + silver)"] = score_spans(split.test, predict(shipped, split.test, "model"))
         test_rows["hybrid (gold + silver) = shipped"] = score_spans(split.test, predict(shipped, split.test, "hybrid"))
     for name, overrides in VARIANTS.items():
