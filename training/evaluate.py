@@ -119,7 +119,7 @@ def scoring_tagger(model: Any, tok: Any, settings: TrainSettings, runtime: Any =
             memo[key] = run(preps)
         return memo[key]
 
-    tagger.model_spans = model_spans
+    tagger.model_spans = model_spans  # type: ignore[method-assign]  # per instance, on purpose
     return tagger
 
 
