@@ -420,6 +420,17 @@ class Gazetteer:
         (not after a place just matched: 江苏|徐州)."""
         return start > 0 and start != prev_end and text[start - 1] in _SURNAMES
 
+    def reads_as_name(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] reads as a place name where it stands, by the tests the
+        gazetteer puts its own short forms to: not a given name after a surname (刘|金平),
+        not a piece of a frequent word (党|和政|府), not a generic division word (城区)."""
+        return (
+            end - start >= 2
+            and not self._person_name(text, start)
+            and self._stands_alone(text, start, end)
+            and not self._generic(text, start, end)
+        )
+
     def supported(self, text: str, short: str) -> bool:
         """The text names the city or province of a county's short form (巫溪 with 重庆)."""
         return any(n in text for n in self.support.get(short, ()))

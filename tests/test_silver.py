@@ -93,6 +93,33 @@ def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
     assert not any(s.source == "model" for s in combine(prep, model, use_rules=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "reads"),
+    [
+        ("在尖峰岭扎根", "尖峰岭", True),
+        ("在榆林调研", "榆林", True),
+        ("村民刘金平说", "金平", False),  # a given name after a surname
+        ("党和政府", "和政", False),  # a piece of a frequent word
+        ("主城区建设", "城区", False),  # a generic division word
+        ("赴美访问", "美", False),  # one character
+    ],
+)
+def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch, text, name, reads):
+    import serving.combine as combine_mod
+    from serving.rules.common import gazetteer
+
+    start = text.index(name)
+    assert gazetteer().reads_as_name(text, start, start + len(name)) is reads
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"REGION"}))
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE_BY_TYPE", {})
+    monkeypatch.setattr(combine_mod, "RULES_FILL", frozenset())  # the model's span alone
+    span = Span("REGION", start, start + len(name), 0.99)
+    for checks in (False, True):
+        monkeypatch.setattr(combine_mod, "MODEL_REGION_CHECKS", checks)
+        kept = [text[s.start : s.end] for s in combine(prepare(text), [span], use_rules=True)]
+        assert kept == ([name] if reads or not checks else [])
+
+
 def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
     import serving.combine as combine_mod
 
