@@ -120,6 +120,22 @@ def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch,
         assert kept == ([name] if reads or not checks else [])
 
 
+def test_with_model_repeats_a_name_the_model_added_is_found_where_else_it_stands_free(monkeypatch):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"REGION"}))
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE_BY_TYPE", {"REGION": 0.95})
+    monkeypatch.setattr(combine_mod, "MODEL_REGION_CHECKS", True)
+    text = "尖峰岭林区。尖峰岭的雨林，刘尖峰岭说"
+    prep = prepare(text)
+    model = [Span("REGION", 0, 3, 0.99), Span("REGION", 6, 9, 0.7)]  # the second is unsure
+    found = [(text[s.start : s.end], s.start) for s in combine(prep, model, use_rules=True) if s.type == "REGION"]
+    assert found == [("尖峰岭", 0)]
+    monkeypatch.setattr(combine_mod, "MODEL_REPEATS", frozenset({"REGION"}))
+    found = [(text[s.start : s.end], s.start) for s in combine(prep, model, use_rules=True) if s.type == "REGION"]
+    assert found == [("尖峰岭", 0), ("尖峰岭", 6)]  # not after the surname 刘: a given name
+
+
 def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
     import serving.combine as combine_mod
 

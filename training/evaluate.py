@@ -105,6 +105,14 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.8},
         "MODEL_REGION_CHECKS": True,
     },
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION names": {
+        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.95},
+        "MODEL_REGION_CHECKS": True, "MODEL_REPEATS": frozenset({"REGION"}),
+    },
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION and ORG names": {
+        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.95},
+        "MODEL_REGION_CHECKS": True, "MODEL_REPEATS": frozenset({"REGION", "ORG"}),
+    },
     "hybrid: model wins R/O/P": {
         "MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"}),
         "HYBRID_MIN_SCORE": 0.6,
@@ -135,7 +143,7 @@ def predict_variant(tagger: Any, sents: list[Sentence], overrides: dict) -> list
     import serving.combine as combine_mod
 
     # A variant states its whole combination: what it leaves out is off, not the shipped value.
-    overrides = {"HYBRID_MIN_SCORE_BY_TYPE": {}, "MODEL_REGION_SUFFIXES": (), "MODEL_REGION_CHECKS": False, **overrides}
+    overrides = {"HYBRID_MIN_SCORE_BY_TYPE": {}, "MODEL_REGION_SUFFIXES": (), "MODEL_REGION_CHECKS": False, "MODEL_REPEATS": frozenset(), **overrides}
     saved = {k: getattr(combine_mod, k) for k in overrides}
     try:
         for k, v in overrides.items():
