@@ -422,11 +422,14 @@ class Gazetteer:
 
     def reads_as_name(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] reads as a place name where it stands, by the tests the
-        gazetteer puts its own short forms to: not a given name after a surname (刘|金平),
-        not a piece of a frequent word (党|和政|府), not a generic division word (城区)."""
+        gazetteer puts its own short forms to: two characters at least, not a piece of a
+        frequent word (党|和政|府), not a generic division word (城区), and, for a bare name
+        (no division or settlement suffix: 金平, not 石桥村), not a given name after a
+        surname (刘|金平)."""
+        bare = text[end - 1] not in _ADMIN_SUFFIX_CHARS | _SETTLEMENT_SUFFIX_CHARS
         return (
             end - start >= 2
-            and not self._person_name(text, start)
+            and not (bare and self._person_name(text, start))
             and self._stands_alone(text, start, end)
             and not self._generic(text, start, end)
         )

@@ -36,6 +36,13 @@ def test_mentions_are_found_in_their_line_in_order_and_numbers_are_ignored(tmp_p
     assert "no such line" in capsys.readouterr().err  # line 3 does not exist: said, not silently used
 
 
+def test_a_mention_placed_before_the_one_listed_ahead_of_it_is_said(tmp_path, capsys):
+    root, corpus = _fresh(tmp_path, "2\tPOLICY\t易地扶贫搬迁\t\n2\tORG\t南郑区人民政府\t\n")
+    (sent,) = fresh_sentences(root, corpus)
+    assert [e["text"] for e in sent.entities] == ["南郑区人民政府", "易地扶贫搬迁"]
+    assert "placed before the mention listed ahead of it" in capsys.readouterr().err
+
+
 def test_gold_documents_are_never_fresh_dev(tmp_path):
     from training.data import load_annotations
 
@@ -52,13 +59,12 @@ def test_the_committed_fresh_dev_files_are_clean_and_apart_from_every_other_set(
     from training.silver import blind_docs
 
     sents = fresh_sentences()
-    err = capsys.readouterr().err
-    assert "not in the line" not in err and "no such line" not in err
+    assert capsys.readouterr().err == ""  # every mention placed, none out of its listed order
     assert len(sents) == len(fresh_docs()) == 6
     assert not set(fresh_docs()) & set(blind_docs())  # never silver training data
     for s in sents:
-        assert s.entities
-        assert all(s.text[e["start"] : e["end"]] == e["text"] and e["end"] > e["start"] for e in s.entities)
-        ends = [(e["start"], e["end"]) for e in s.entities]
-        assert all(b <= c for (_, b), (c, _) in zip(ends, ends[1:], strict=False))  # flat: no mention overlaps the next
+        rows = [r.split("\t") for r in (FRESH / "spans" / f"{s.doc}.tsv").read_text("utf-8").splitlines() if r.strip()]
+        assert all(len(r) >= 3 and r[0].isdigit() and r[1] in ("REGION", "ORG", "POLICY") and r[2] for r in rows)
+        # Every annotated row became one mention of its type and text: nothing dropped.
+        assert sorted((r[1], r[2]) for r in rows) == sorted((e["type"], e["text"]) for e in s.entities)
     assert (FRESH / "prompt.txt").exists()

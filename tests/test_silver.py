@@ -120,6 +120,27 @@ def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch,
         assert kept == ([name] if reads or not checks else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("在桃花县工作", "桃花县", True),  # a division suffix ends a name
+        ("到和平街道办事", "和平街道", True),
+        ("工程石桥村", "石桥村", True),  # 程 is a surname, but a village name is not a given name
+        ("贫困县摘帽", "贫困县", False),  # 贫困 never names a place
+    ],
+)
+def test_the_region_checks_judge_the_name_before_its_division_suffix(monkeypatch, text, name, kept):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"REGION"}))
+    monkeypatch.setattr(combine_mod, "HYBRID_MIN_SCORE_BY_TYPE", {})
+    monkeypatch.setattr(combine_mod, "MODEL_REGION_CHECKS", True)
+    monkeypatch.setattr(combine_mod, "RULES_FILL", frozenset())
+    start = text.index(name)
+    found = [text[s.start : s.end] for s in combine(prepare(text), [Span("REGION", start, start + len(name), 0.99)], use_rules=True)]
+    assert found == ([name] if kept else [])
+
+
 def test_with_model_repeats_a_name_the_model_added_is_found_where_else_it_stands_free(monkeypatch):
     import serving.combine as combine_mod
 

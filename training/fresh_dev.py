@@ -64,7 +64,8 @@ def read_in_order(path: Path, lines: list[tuple[int, str]]) -> list[tuple[str, i
     order of appearance, so each is looked for in its line from where the previous one of
     that line starts, at the first place that overlaps no mention already placed (a REGION
     written after 南郑区人民政府 is the next 南郑区, not the one inside it). A mention that
-    cannot be placed is reported on stderr with its line, never silently moved."""
+    cannot be placed, or only before the one listed ahead of it, is reported on stderr with
+    its line."""
     found: list[tuple[str, int, int]] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     cursor: dict[int, int] = {}
@@ -81,6 +82,8 @@ def read_in_order(path: Path, lines: list[tuple[int, str]]) -> list[tuple[str, i
         at = _free(line, mention, cursor.get(n, 0), spans)
         if at < 0:
             at = _free(line, mention, 0, spans)
+            if at >= 0:
+                print(f"{path.name}: line {n}: {mention!r} placed before the mention listed ahead of it", file=sys.stderr)
         if at < 0:
             print(f"{path.name}: line {n}: {mention!r} not in the line (or only where another mention is)", file=sys.stderr)
             continue

@@ -198,17 +198,27 @@ def _base_line(m: dict[str, Any]) -> str:
     return str(m["base_model"].get("path"))
 
 
-def hybrid_record() -> dict[str, float]:
-    """What the hybrid takes from the model as shipped (serving.combine): type -> the mean
-    label probability a model span of that type needs. Recorded with the scores it made."""
+def hybrid_record() -> dict[str, Any]:
+    """How the hybrid uses the model as shipped (serving.combine), recorded with the scores
+    it made: the mean label probability a model span of each type it takes needs, and the
+    checks and extensions that are on."""
     import serving.combine as combine_mod
 
-    return {t: combine_mod.HYBRID_MIN_SCORE_BY_TYPE.get(t, combine_mod.HYBRID_MIN_SCORE) for t in sorted(combine_mod.MODEL_TYPES)}
+    return {
+        "min_score": {t: combine_mod.model_floor(t, use_rules=True) for t in sorted(combine_mod.MODEL_TYPES)},
+        "region_checks": combine_mod.MODEL_REGION_CHECKS,
+        "region_suffixes": list(combine_mod.MODEL_REGION_SUFFIXES),
+        "repeats": sorted(combine_mod.MODEL_REPEATS),
+        "rules_first": sorted(combine_mod.RULES_FIRST),
+    }
 
 
 def _hybrid_line(m: dict[str, Any]) -> str:
-    floors = m.get("hybrid_takes_from_model") or hybrid_record()
-    return ", ".join(f"{t} at mean probability >= {v}" for t, v in floors.items()) or "no type"
+    record = m.get("hybrid_takes_from_model")
+    if not isinstance(record, dict) or "min_score" not in record:
+        return "not recorded in this manifest"
+    floors = ", ".join(f"{t} at mean probability >= {v}" for t, v in record["min_score"].items()) or "no type"
+    return floors + ("; a REGION span must read as a place name" if record.get("region_checks") else "")
 
 
 def model_card(m: dict[str, Any]) -> str:
