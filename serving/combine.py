@@ -60,11 +60,15 @@ MODEL_REGION_SUFFIXES: tuple[str, ...] = ()
 def _fits_the_guideline(text: str, span: Span) -> bool:
     """What a model span needs in the hybrid. ORG: two characters at least, the ORG patterns'
     own end test (org_head_ok: not before 员, 长, 门 …), and no 党员 after it (中共|党员 is
-    a membership, not the party). REGION, with MODEL_REGION_CHECKS: it reads as a place name
-    where it stands (Gazetteer.reads_as_name) and holds no character that never occurs in one."""
+    a membership, not the party). REGION: with MODEL_REGION_SUFFIXES, one of those endings;
+    with MODEL_REGION_CHECKS, it reads as a place name where it stands
+    (Gazetteer.reads_as_name) and holds no character that never occurs in one."""
     if span.type == "REGION":
+        name = text[span.start : span.end]
+        if MODEL_REGION_SUFFIXES and not name.endswith(MODEL_REGION_SUFFIXES):
+            return False
         return not MODEL_REGION_CHECKS or (
-            gazetteer().reads_as_name(text, span.start, span.end) and not not_place_chars(_core(text[span.start : span.end]))
+            gazetteer().reads_as_name(text, span.start, span.end) and not not_place_chars(_core(name))
         )
     if span.type != "ORG":
         return True
@@ -127,7 +131,6 @@ def combine(prep: Prepared, model: list[Span], use_rules: bool) -> list[Span]:
         for s in model
         if s.score >= model_floor(s.type, use_rules)
         and s.type in types
-        and not (use_rules and MODEL_REGION_SUFFIXES and s.type == "REGION" and not prep.text[s.start : s.end].endswith(MODEL_REGION_SUFFIXES))
         and not (use_rules and not _fits_the_guideline(prep.text, s))
     ]
     if use_rules:

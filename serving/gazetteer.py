@@ -40,6 +40,8 @@ _LIST_JOINERS = set("、和与及至")
 # After a natural feature these make it the head of a settlement's name (二道河村). A set,
 # not a string: at the end of a text the next character is "", which a string contains.
 _SETTLEMENT_SUFFIX_CHARS = set("村镇乡组屯社街")
+# A name ending in one of these is not bare: 石桥村, 桃花县 (reads_as_name).
+_DIVISION_SUFFIX_CHARS = _ADMIN_SUFFIX_CHARS | _SETTLEMENT_SUFFIX_CHARS
 _COMPASS = frozenset(["东北", "西北", "西南", "东南", "中东", "华中"])
 _COUNTY_TAIL = re.compile("县|自治县|自治旗")
 # Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
@@ -426,7 +428,7 @@ class Gazetteer:
         frequent word (党|和政|府), not a generic division word (城区), and, for a bare name
         (no division or settlement suffix: 金平, not 石桥村), not a given name after a
         surname (刘|金平)."""
-        bare = text[end - 1] not in _ADMIN_SUFFIX_CHARS | _SETTLEMENT_SUFFIX_CHARS
+        bare = text[end - 1] not in _DIVISION_SUFFIX_CHARS
         return (
             end - start >= 2
             and not (bare and self._person_name(text, start))

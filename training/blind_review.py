@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from serving.recognizers import recognize
@@ -42,11 +43,9 @@ def article_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def read_mentions(path: Path, lines: list[tuple[int, str]]) -> set[tuple[str, int, int]]:
-    """The annotated mentions as (type, start, end) in the cleaned text; each text is found
-    in its line after the previous mention of the same text in that line."""
-    found: set[tuple[str, int, int]] = set()
-    cursor: dict[tuple[int, str], int] = {}
+def mention_rows(path: Path, lines: list[tuple[int, str]]) -> Iterator[tuple[int, str, str, int, str]]:
+    """The rows of an annotation file as (line number, type, text, line offset, line); a row
+    naming a line the article does not have is reported on stderr and skipped."""
     for row in path.read_text("utf-8").splitlines():
         parts = row.split("\t")
         if len(parts) < 3 or not parts[0].strip().isdigit():
@@ -56,6 +55,15 @@ def read_mentions(path: Path, lines: list[tuple[int, str]]) -> set[tuple[str, in
             print(f"{path.name}: line {n}: no such line", file=sys.stderr)
             continue
         offset, line = lines[n - 1]
+        yield n, etype, mention, offset, line
+
+
+def read_mentions(path: Path, lines: list[tuple[int, str]]) -> set[tuple[str, int, int]]:
+    """The annotated mentions as (type, start, end) in the cleaned text; each text is found
+    in its line after the previous mention of the same text in that line."""
+    found: set[tuple[str, int, int]] = set()
+    cursor: dict[tuple[int, str], int] = {}
+    for n, etype, mention, offset, line in mention_rows(path, lines):
         at = line.find(mention, cursor.get((n, mention), 0))
         if at < 0:
             print(f"{path.name}: line {n}: {mention!r} not in the line", file=sys.stderr)
@@ -63,6 +71,19 @@ def read_mentions(path: Path, lines: list[tuple[int, str]]) -> set[tuple[str, in
         cursor[(n, mention)] = at + len(mention)
         found.add((etype, offset + at, offset + at + len(mention)))
     return found
+
+
+def unannotated_articles(wanted: set[str], corpus: Path, kind: str) -> Iterator[tuple[str, str]]:
+    """(id, original text) of the corpus articles in `wanted`, in corpus order. `kind` names
+    the data built from them; a gold document among them is refused (ValueError)."""
+    gold = wanted & {s.doc for s in load_annotations()}
+    if gold:
+        raise ValueError(f"{sorted(gold)}: gold documents; {kind} comes from unannotated articles only")
+    with corpus.open(encoding="utf-8") as fh:
+        for row in fh:
+            art = json.loads(row)
+            if art["id"] in wanted:
+                yield art["id"], art["text"]
 
 
 def score(blind: Path = BLIND, corpus: Path = CORPUS) -> dict[str, dict[str, float]]:

@@ -73,6 +73,12 @@ def to_traditional(sents: list[Sentence]) -> list[Sentence]:
 # rows before), never from the test split.
 _ALL = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
 _DIVISION_ENDS = ("村", "镇", "乡", "县", "区", "市", "省", "州", "旗", "社区", "街道", "屯", "组")
+
+def _org_and_region(region: float, **more: Any) -> dict[str, Any]:
+    """The model adds ORG at >= 0.98 and REGION at >= `region`, with `more` settings."""
+    return {"MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": region}, **more}
+
+
 VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds every type at >= 0.6": {"MODEL_TYPES": _ALL, "HYBRID_MIN_SCORE": 0.6},
     "hybrid: model adds REGION/ORG/POLICY at >= 0.6": {"MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"}), "HYBRID_MIN_SCORE": 0.6},
@@ -85,35 +91,19 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds ORG at >= 0.9": {"MODEL_TYPES": frozenset({"ORG"}), "HYBRID_MIN_SCORE": 0.9},
     "hybrid: model adds ORG at >= 0.95": {"MODEL_TYPES": frozenset({"ORG"}), "HYBRID_MIN_SCORE": 0.95},
     "hybrid: model adds ORG at >= 0.98": {"MODEL_TYPES": frozenset({"ORG"}), "HYBRID_MIN_SCORE": 0.98},
-    "hybrid: model adds ORG and REGION ending like a division at >= 0.98": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "MODEL_REGION_SUFFIXES": _DIVISION_ENDS,
-    },
-    "hybrid: model adds ORG and REGION at >= 0.98": {"MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98},
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.95},
-    },
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.9": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.9},
-    },
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.8": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.8},
-    },
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.95},
-        "MODEL_REGION_CHECKS": True,
-    },
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.8 that reads as a place name": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.8},
-        "MODEL_REGION_CHECKS": True,
-    },
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION names": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.95},
-        "MODEL_REGION_CHECKS": True, "MODEL_REPEATS": frozenset({"REGION"}),
-    },
-    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION and ORG names": {
-        "MODEL_TYPES": frozenset({"ORG", "REGION"}), "HYBRID_MIN_SCORE": 0.98, "HYBRID_MIN_SCORE_BY_TYPE": {"REGION": 0.95},
-        "MODEL_REGION_CHECKS": True, "MODEL_REPEATS": frozenset({"REGION", "ORG"}),
-    },
+    "hybrid: model adds ORG and REGION ending like a division at >= 0.98": _org_and_region(0.98, MODEL_REGION_SUFFIXES=_DIVISION_ENDS),
+    "hybrid: model adds ORG and REGION at >= 0.98": _org_and_region(0.98),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95": _org_and_region(0.95),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.9": _org_and_region(0.9),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.8": _org_and_region(0.8),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name": _org_and_region(0.95, MODEL_REGION_CHECKS=True),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.8 that reads as a place name": _org_and_region(0.8, MODEL_REGION_CHECKS=True),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION names": _org_and_region(
+        0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"REGION"})
+    ),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION and ORG names": _org_and_region(
+        0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"REGION", "ORG"})
+    ),
     "hybrid: model wins R/O/P": {
         "MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"}),
         "HYBRID_MIN_SCORE": 0.6,

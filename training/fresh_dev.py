@@ -18,13 +18,12 @@ the line numbers counting the cleaned article's lines as `article_lines` splits 
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from serving.textprep import prepare
-from training.blind_review import CORPUS, article_lines
-from training.data import Sentence, load_annotations
+from training.blind_review import CORPUS, article_lines, mention_rows, unannotated_articles
+from training.data import Sentence
 from training.settings import ROOT
 
 FRESH = ROOT / "reports" / "fresh_dev"
@@ -38,24 +37,16 @@ def fresh_docs(root: Path = FRESH) -> list[str]:
 def fresh_sentences(root: Path = FRESH, corpus: Path = CORPUS) -> list[Sentence]:
     """One Sentence per article: its cleaned text (what the annotators read; cleaning it
     again changes nothing) with the annotated mentions."""
-    wanted = set(fresh_docs(root))
-    gold = wanted & {s.doc for s in load_annotations()}
-    if gold:
-        raise ValueError(f"{sorted(gold)}: gold documents; the fresh dev set holds unannotated articles only")
     out: list[Sentence] = []
-    with corpus.open(encoding="utf-8") as fh:
-        for row in fh:
-            art = json.loads(row)
-            if art["id"] not in wanted:
-                continue
-            text = prepare(art["text"]).text
-            mentions = read_in_order(root / "spans" / f"{art['id']}.tsv", article_lines(text))
-            ents = [
-                {"type": t, "start": a, "end": b, "text": text[a:b]}
-                for t, a, b in sorted(mentions, key=lambda m: (m[1], m[2]))
-                if t in TYPES
-            ]
-            out.append(Sentence(f"{art['id']}@0", art["id"], text, ents))
+    for doc, original in unannotated_articles(set(fresh_docs(root)), corpus, "the fresh dev set"):
+        text = prepare(original).text
+        mentions = read_in_order(root / "spans" / f"{doc}.tsv", article_lines(text))
+        ents = [
+            {"type": t, "start": a, "end": b, "text": text[a:b]}
+            for t, a, b in sorted(mentions, key=lambda m: (m[1], m[2]))
+            if t in TYPES
+        ]
+        out.append(Sentence(f"{doc}@0", doc, text, ents))
     return out
 
 
@@ -69,15 +60,7 @@ def read_in_order(path: Path, lines: list[tuple[int, str]]) -> list[tuple[str, i
     found: list[tuple[str, int, int]] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     cursor: dict[int, int] = {}
-    for row in path.read_text("utf-8").splitlines():
-        parts = row.split("\t")
-        if len(parts) < 3 or not parts[0].strip().isdigit():
-            continue
-        n, etype, mention = int(parts[0]), parts[1].strip(), parts[2]
-        if not 1 <= n <= len(lines) or not mention:
-            print(f"{path.name}: line {n}: no such line", file=sys.stderr)
-            continue
-        offset, line = lines[n - 1]
+    for n, etype, mention, offset, line in mention_rows(path, lines):
         spans = taken.setdefault(n, [])
         at = _free(line, mention, cursor.get(n, 0), spans)
         if at < 0:
