@@ -105,8 +105,8 @@ def epochs(base: TrainSettings, split: Split, counts: list[int]) -> dict[str, An
     for n in counts:
         settings = dataclasses.replace(base, epochs=n)
         model = train_model(training_sentences(split, settings), settings, tok, init, desc=f"gold+silver, {n} epochs", cache=True)
-        rows = fresh_dev(scoring_tagger(model, tok, settings))
-        report[f"{n} epochs"] = {f"fresh dev {system}": rows[system] for system in ("rules", "model", "hybrid")}
+        rows = fresh_dev(scoring_tagger(model, tok, settings), systems=("rules", "model", "hybrid"))
+        report[f"{n} epochs"] = {f"fresh dev {system}": row for system, row in rows.items()}
         print(table(report[f"{n} epochs"], f"gold + silver, {n} epochs"), flush=True)
     return report
 
@@ -124,11 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     split = load_split()
     for name in [args.experiment] if args.experiment else list(EXPERIMENTS):
         t0 = time.time()
-        report: dict[str, Any] = {"settings": base.as_json(), "dev_documents": sorted({s.doc for s in split.dev})}
+        dev = "fresh dev (reports/fresh_dev)" if name == "epochs" else sorted({s.doc for s in split.dev})
+        report: dict[str, Any] = {"settings": base.as_json(), "dev_documents": dev}
         if name == "tokenization":
             report.update(tokenization(base, split))
         elif name == "epochs":
-            report["dev_documents"] = "fresh dev (reports/fresh_dev)"
             report.update(epochs(base, split, args.sizes or [base.epochs, MORE_EPOCHS]))
         else:
             report.update((weak if name == "weak" else mlm)(base, split, args.sizes or list(WEAK_SIZES)))

@@ -87,11 +87,8 @@ def unannotated_articles(wanted: set[str], corpus: Path, kind: str) -> Iterator[
 
 
 def score(blind: Path = BLIND, corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
-    texts = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for row in fh:
-            doc = json.loads(row)
-            texts[doc["id"]] = doc["text"]
+    wanted = {p.stem for folder in SETS for p in (blind / folder).glob("*.tsv")}
+    texts = dict(unannotated_articles(wanted, corpus, "the blind review"))
     counts: Counter[tuple[str, str]] = Counter()
     for folder, types in SETS.items():
         for path in sorted((blind / folder).glob("*.tsv")):
