@@ -7,10 +7,10 @@ ranks first for each type is a measured choice (see `make eval`, hybrid ablation
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from serving.decode import Span
+from serving.gazetteer import division_core
 from serving.recognizers import recognize
 from serving.rules.common import gazetteer
 from serving.rules.org import org_head_ok
@@ -68,7 +68,7 @@ def _fits_the_guideline(text: str, span: Span) -> bool:
         if MODEL_REGION_SUFFIXES and not name.endswith(MODEL_REGION_SUFFIXES):
             return False
         return not MODEL_REGION_CHECKS or (
-            gazetteer().reads_as_name(text, span.start, span.end) and not not_place_chars(_core(name))
+            gazetteer().reads_as_name(text, span.start, span.end) and not not_place_chars(division_core(name))
         )
     if span.type != "ORG":
         return True
@@ -89,15 +89,6 @@ def _repeats(text: str, chosen: list[Span]) -> list[Span]:
                 out.append(span)
             at = text.find(name, at + 1)
     return out
-
-
-_DIVISION_SUFFIX = re.compile("(?:街道|社区|[省市县区州旗盟镇乡村])$")
-
-
-def _core(name: str) -> str:
-    """A place name without its division suffix (桃花县 -> 桃花): not_place_chars forbids
-    those characters inside a name, not at its end."""
-    return _DIVISION_SUFFIX.sub("", name) or name
 
 
 def model_floor(etype: str, use_rules: bool) -> float:

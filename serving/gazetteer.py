@@ -40,8 +40,21 @@ _LIST_JOINERS = set("、和与及至")
 # After a natural feature these make it the head of a settlement's name (二道河村). A set,
 # not a string: at the end of a text the next character is "", which a string contains.
 _SETTLEMENT_SUFFIX_CHARS = set("村镇乡组屯社街")
-# A name ending in one of these is not bare: 石桥村, 桃花县 (reads_as_name).
-_DIVISION_SUFFIX_CHARS = _ADMIN_SUFFIX_CHARS | _SETTLEMENT_SUFFIX_CHARS
+# How a division or settlement name ends (石桥村, 桃花县, 和平街道): a name ending so is not
+# bare (reads_as_name). One definition for the gazetteer, the model REGION checks
+# (serving.combine) and the eval variants that want a division's ending.
+DIVISION_ENDINGS: tuple[str, ...] = ("街道", "社区", *sorted(_ADMIN_SUFFIX_CHARS | _SETTLEMENT_SUFFIX_CHARS))
+
+
+def division_core(name: str) -> str:
+    """The name without its division ending (桃花县 -> 桃花, 和平街道 -> 和平); the name itself
+    when it has none or is nothing else."""
+    for end in DIVISION_ENDINGS:
+        if name.endswith(end) and len(name) > len(end):
+            return name[: -len(end)]
+    return name
+
+
 _COMPASS = frozenset(["东北", "西北", "西南", "东南", "中东", "华中"])
 _COUNTY_TAIL = re.compile("县|自治县|自治旗")
 # Frequent surnames that are rarely anything else in running text (not 于, 向, 高, 金, 万,
@@ -428,7 +441,7 @@ class Gazetteer:
         frequent word (党|和政|府), not a generic division word (城区), and, for a bare name
         (no division or settlement suffix: 金平, not 石桥村), not a given name after a
         surname (刘|金平)."""
-        bare = text[end - 1] not in _DIVISION_SUFFIX_CHARS
+        bare = not text[start:end].endswith(DIVISION_ENDINGS)
         return (
             end - start >= 2
             and not (bare and self._person_name(text, start))

@@ -102,6 +102,8 @@ def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
         ("党和政府", "和政", False),  # a piece of a frequent word
         ("主城区建设", "城区", False),  # a generic division word
         ("赴美访问", "美", False),  # one character
+        ("来到石桥村", "石桥村", True),
+        ("在江苏和平街道调研", "和平街道", True),  # a division (not bare) after 苏: no given name
     ],
 )
 def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch, text, name, reads):

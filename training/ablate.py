@@ -13,10 +13,13 @@ test split is never touched. About 40 minutes on 2 cores for all three.
 - epochs: the shipped configuration (gold + silver) trained for the default number of
   epochs and for more, scored on the fresh dev split (reports/fresh_dev), where the
   hybrid's combination is chosen. Writes reports/epochs.json.
+- layers: the same with the default number of encoder layers and with all 12.
+  Writes reports/layers.json.
 
     python -m training.ablate                 # all
     python -m training.ablate weak 0 1500     # one experiment, chosen sizes
     python -m training.ablate epochs 6 10     # epochs to compare
+    python -m training.ablate layers 6 12     # encoder layers to compare
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from training.train import project_tokenizer
 
 WEAK_SIZES = (0, 1500, 4000)
 MORE_EPOCHS = 10
+ALL_LAYERS = 12  # every encoder layer of e5-small
 
 
 def dev_scores(tagger: Tagger, dev: list[Sentence]) -> dict[str, Any]:
@@ -93,43 +97,52 @@ def mlm(base: TrainSettings, split: Split, sizes: list[int]) -> dict[str, Any]:
     return report
 
 
-def epochs(base: TrainSettings, split: Split, counts: list[int]) -> dict[str, Any]:
-    """The shipped configuration (gold + silver) trained for each number of epochs, scored
-    (REGION/ORG/POLICY) on the fresh dev split, which none of these models trained on."""
+def shipped_recipe(base: TrainSettings, split: Split, setting: str, values: list[int]) -> dict[str, Any]:
+    """The shipped configuration (gold + silver) trained with each value of one recipe
+    setting (epochs, layers), scored (REGION/ORG/POLICY) on the fresh dev split, which none
+    of these models trained on."""
     from training.evaluate import fresh_dev, scoring_tagger
     from training.pipeline import training_sentences
 
     tok = project_tokenizer(base.base, base.char_split)
-    init = weak_init(base.base, tok, base)
     report: dict[str, Any] = {}
-    for n in counts:
-        settings = dataclasses.replace(base, epochs=n)
-        model = train_model(training_sentences(split, settings), settings, tok, init, desc=f"gold+silver, {n} epochs", cache=True)
+    for n in values:
+        settings = dataclasses.replace(base, layers=n) if setting == "layers" else dataclasses.replace(base, epochs=n)
+        init = weak_init(settings.base, tok, settings)
+        model = train_model(training_sentences(split, settings), settings, tok, init, desc=f"gold+silver, {n} {setting}", cache=True)
         rows = fresh_dev(scoring_tagger(model, tok, settings), systems=("rules", "model", "hybrid"))
-        report[f"{n} epochs"] = {f"fresh dev {system}": row for system, row in rows.items()}
-        print(table(report[f"{n} epochs"], f"gold + silver, {n} epochs"), flush=True)
+        report[f"{n} {setting}"] = {f"fresh dev {system}": row for system, row in rows.items()}
+        print(table(report[f"{n} {setting}"], f"gold + silver, {n} {setting}"), flush=True)
     return report
 
 
-EXPERIMENTS = {"tokenization": "tokenization.json", "weak": "weak_supervision.json", "mlm": "mlm.json", "epochs": "epochs.json"}
+EXPERIMENTS = {
+    "tokenization": "tokenization.json",
+    "weak": "weak_supervision.json",
+    "mlm": "mlm.json",
+    "epochs": "epochs.json",
+    "layers": "layers.json",
+}
+# The recipe experiments and the values they compare by default.
+RECIPE_DEFAULTS = {"epochs": lambda b: [b.epochs, MORE_EPOCHS], "layers": lambda b: [b.layers, ALL_LAYERS]}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Dev-split ablations behind training defaults.")
     ap.add_argument("experiment", nargs="?", choices=sorted(EXPERIMENTS), help="one experiment (default: all)")
-    ap.add_argument("sizes", nargs="*", type=int, help="weak: corpus sentences to try; epochs: epoch counts")
+    ap.add_argument("sizes", nargs="*", type=int, help="weak: corpus sentences to try; epochs, layers: the values to compare")
     args = ap.parse_args(argv)
     base = TrainSettings()
     ensure_base(base)
     split = load_split()
     for name in [args.experiment] if args.experiment else list(EXPERIMENTS):
         t0 = time.time()
-        dev = "fresh dev (reports/fresh_dev)" if name == "epochs" else sorted({s.doc for s in split.dev})
+        dev = "fresh dev (reports/fresh_dev)" if name in RECIPE_DEFAULTS else sorted({s.doc for s in split.dev})
         report: dict[str, Any] = {"settings": base.as_json(), "dev_documents": dev}
         if name == "tokenization":
             report.update(tokenization(base, split))
-        elif name == "epochs":
-            report.update(epochs(base, split, args.sizes or [base.epochs, MORE_EPOCHS]))
+        elif name in RECIPE_DEFAULTS:
+            report.update(shipped_recipe(base, split, name, args.sizes or RECIPE_DEFAULTS[name](base)))
         else:
             report.update((weak if name == "weak" else mlm)(base, split, args.sizes or list(WEAK_SIZES)))
         report["seconds"] = round(time.time() - t0)

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from serving.gazetteer import DIVISION_ENDINGS
 from training.anchors import anchor_systems
 from training.data import Sentence, by_doc
 from training.metrics import table
@@ -72,7 +73,6 @@ def to_traditional(sents: list[Sentence]) -> list[Sentence]:
 # (serving.combine) is chosen from the fresh dev rows (since session 7; from the silver dev
 # rows before), never from the test split.
 _ALL = frozenset({"REGION", "ORG", "POLICY", "QUANTITY", "MONEY"})
-_DIVISION_ENDS = ("村", "镇", "乡", "县", "区", "市", "省", "州", "旗", "社区", "街道", "屯", "组")
 
 def _org_and_region(region: float, **more: Any) -> dict[str, Any]:
     """The model adds ORG at >= 0.98 and REGION at >= `region`, with `more` settings."""
@@ -85,13 +85,13 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds REGION at >= 0.6": {"MODEL_TYPES": frozenset({"REGION"}), "HYBRID_MIN_SCORE": 0.6},
     "hybrid: model adds REGION at >= 0.9": {"MODEL_TYPES": frozenset({"REGION"}), "HYBRID_MIN_SCORE": 0.9},
     "hybrid: model adds REGION ending like a division": {
-        "MODEL_TYPES": frozenset({"REGION"}), "HYBRID_MIN_SCORE": 0.6, "MODEL_REGION_SUFFIXES": _DIVISION_ENDS,
+        "MODEL_TYPES": frozenset({"REGION"}), "HYBRID_MIN_SCORE": 0.6, "MODEL_REGION_SUFFIXES": DIVISION_ENDINGS,
     },
     "hybrid: model adds POLICY at >= 0.9": {"MODEL_TYPES": frozenset({"POLICY"}), "HYBRID_MIN_SCORE": 0.9},
     "hybrid: model adds ORG at >= 0.9": {"MODEL_TYPES": frozenset({"ORG"}), "HYBRID_MIN_SCORE": 0.9},
     "hybrid: model adds ORG at >= 0.95": {"MODEL_TYPES": frozenset({"ORG"}), "HYBRID_MIN_SCORE": 0.95},
     "hybrid: model adds ORG at >= 0.98": {"MODEL_TYPES": frozenset({"ORG"}), "HYBRID_MIN_SCORE": 0.98},
-    "hybrid: model adds ORG and REGION ending like a division at >= 0.98": _org_and_region(0.98, MODEL_REGION_SUFFIXES=_DIVISION_ENDS),
+    "hybrid: model adds ORG and REGION ending like a division at >= 0.98": _org_and_region(0.98, MODEL_REGION_SUFFIXES=DIVISION_ENDINGS),
     "hybrid: model adds ORG and REGION at >= 0.98": _org_and_region(0.98),
     "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95": _org_and_region(0.95),
     "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.9": _org_and_region(0.9),
