@@ -155,6 +155,8 @@ SHORT_STOPLIST = frozenset(
 )
 # Full division names that are ordinary words far more often (城区 of 大同, 矿区 of 阳泉).
 GENERIC_NAMES = frozenset(["城区", "矿区", "郊区", "新区"])
+# Words for kinds of division, never a name (the guideline's 县区, 各县区): 街镇, 乡镇.
+DIVISION_KIND_WORDS = frozenset(["街镇", "乡镇", "县区", "区县", "市县", "县市", "省市", "市区", "镇村", "村组", "乡村", "城乡"])
 # Stoplisted short forms that are generic words even right after their own city (济南|市中心).
 GENERIC_SHORT = frozenset(
     ["城关", "新区", "城区", "郊区", "矿区", "市中", "中心", "新城", "开发", "高新", "经济", "东区", "西区", "南区",
@@ -313,9 +315,9 @@ class Gazetteer:
     @staticmethod
     def _generic(text: str, start: int, end: int) -> bool:
         """Division names that are ordinary words in running text: 城区 (主城区, 老城区),
-        矿区, 郊区; 中国 in 发展中国家."""
+        矿区, 郊区; words for kinds of division (街镇, 县区); 中国 in 发展中国家."""
         piece = text[start:end]
-        if piece in GENERIC_NAMES:
+        if piece in GENERIC_NAMES or piece in DIVISION_KIND_WORDS:
             return True
         if piece == "白银" and text[start - 2 : start] in ("真金", "现货", "黄金"):
             return True
@@ -438,7 +440,7 @@ class Gazetteer:
     def reads_as_name(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] reads as a place name where it stands, by the tests the
         gazetteer puts its own short forms to: two characters at least, not a piece of a
-        frequent word (党|和政|府), not a generic division word (城区), and, for a bare name
+        frequent word (党|和政|府), not a generic division word (城区, 街镇), and, for a bare name
         (no division or settlement suffix: 金平, not 石桥村), not a given name after a
         surname (刘|金平)."""
         bare = not text[start:end].endswith(DIVISION_ENDINGS)

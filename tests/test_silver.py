@@ -102,6 +102,7 @@ def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
         ("党和政府", "和政", False),  # a piece of a frequent word
         ("主城区建设", "城区", False),  # a generic division word
         ("赴美访问", "美", False),  # one character
+        ("各街镇要落实", "街镇", False),  # a kind of division, not a name
         ("来到石桥村", "石桥村", True),
         ("在江苏和平街道调研", "和平街道", True),  # a division (not bare) after 苏: no given name
     ],
@@ -168,6 +169,27 @@ def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
     model = [Span("ORG", 2, 4, 0.99), Span("ORG", 7, 8, 0.99), Span("ORG", 8, 13, 0.99), Span("ORG", 16, 17, 0.99)]
     found = [text[s.start : s.end] for s in combine(prep, model, use_rules=True) if s.source == "model"]
     assert found == ["故宫博物院"]  # not 中共 of 中共党员, not one character
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("人大代表视察", "人大", False),  # a body named by its kind alone
+        ("县政府召开会议", "县政府", False),  # a level and a body: no place named
+        ("多家央企参与", "央企", False),  # a category of bodies
+        ("全国人大通过", "全国人大", True),  # a national body's unique name
+        ("央行宣布降息", "央行", True),  # the central bank's unique name
+        ("中交城投承建", "中交城投", True),
+    ],
+)
+def test_a_model_org_span_must_name_a_body_not_its_kind(monkeypatch, text, name, kept):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"ORG"}))
+    monkeypatch.setattr(combine_mod, "RULES_FILL", frozenset())  # the model's span alone
+    start = text.index(name)
+    found = [text[s.start : s.end] for s in combine(prepare(text), [Span("ORG", start, start + len(name), 0.99)], use_rules=True)]
+    assert found == ([name] if kept else [])
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason=f"the corpus is not at {CORPUS} (a clone outside /work next to ../shared)")

@@ -135,6 +135,19 @@ _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十两百千]+[多�
 # heads that name long bodies (国务院扶贫开发领导小组, 国务院精准扶贫基金会).
 SUB_BODY_MAX_CHARS = 6
 SUB_BODY_MAX_CHARS_LONG = 10
+# Bodies that carry no place or proper name (the guideline's 市委, 市政府, 区扶贫办, 镇政府),
+# and categories of bodies (央企): a body word alone or after a bare level. Not 央行, the
+# central bank's unique name.
+_GENERIC_BODY = re.compile(
+    rf"[省市县区州镇乡村]?(?:{alternation((*(w for w in ORG_SUFFIXES if w != '央行'), '人大', '央企', '国企', '民企', '外企'))})"
+)
+
+
+def generic_body(name: str) -> bool:
+    """True for a body named by its kind alone: 人大, 市委, 县政府, 镇党委, 央企."""
+    return _GENERIC_BODY.fullmatch(name) is not None
+
+
 _LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组")
 _VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)")
 _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
