@@ -101,6 +101,9 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION names": _org_and_region(
         0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"REGION"})
     ),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those ORG names": _org_and_region(
+        0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"ORG"})
+    ),
     "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, and the other mentions of those REGION and ORG names": _org_and_region(
         0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"REGION", "ORG"})
     ),

@@ -218,7 +218,12 @@ def _hybrid_line(m: dict[str, Any]) -> str:
     if not isinstance(record, dict) or "min_score" not in record:
         return "not recorded in this manifest"
     floors = ", ".join(f"{t} at mean probability >= {v}" for t, v in record["min_score"].items()) or "no type"
-    return floors + ("; a REGION span must read as a place name" if record.get("region_checks") else "")
+    repeats = ", ".join(record.get("repeats") or [])
+    return (
+        floors
+        + ("; a REGION span must read as a place name" if record.get("region_checks") else "")
+        + (f"; the other mentions of the {repeats} names it added are taken too" if repeats else "")
+    )
 
 
 def model_card(m: dict[str, Any]) -> str:
