@@ -130,9 +130,11 @@ def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch,
         ("到和平街道办事", "和平街道", True),
         ("工程石桥村", "石桥村", True),  # 程 is a surname, but a village name is not a given name
         ("贫困县摘帽", "贫困县", False),  # 贫困 never names a place
+        ("入驻大龙开发区", "大龙开发区", False),  # a zone (D15): only a place name inside it is REGION
+        ("到南塔办事处", "南塔办事处", False),  # an office, not a place
     ],
 )
-def test_the_region_checks_judge_the_name_before_its_division_suffix(monkeypatch, text, name, kept):
+def test_the_region_checks_judge_a_name_by_its_core_and_its_ending(monkeypatch, text, name, kept):
     import serving.combine as combine_mod
 
     monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"REGION"}))

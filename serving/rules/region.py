@@ -64,6 +64,16 @@ _NOT_PLACE_WORD_CHARS = set("贫困行政示范重点新农美丽城街道")
 _NOT_PLACE_WORDS_IN_NAME = re.compile("贫困|行政|示范|重点|所有|全部|新农|美丽|城[市乡镇区]|街道|农[业民村户]|新[建增]")
 
 
+# How the names of venues, parks, zones, streets, routes and buildings end: the guideline
+# (D15) tags none of them, only a place name inside them (临港|智能终端产业园, 外海街道办事处 is
+# an ORG). Not 新区: state-level new areas are divisions.
+VENUE_ENDINGS: tuple[str, ...] = (
+    "开发区", "高新区", "经开区", "工业园区", "工业园", "产业园", "科技园", "园区", "景区", "公园",
+    "广场", "办事处", "小区", "安置点", "安置区", "大道", "路", "巷", "段", "站", "机场", "码头",
+    "大桥", "隧道", "大厦", "酒店", "宾馆", "博物馆", "纪念馆", "市场", "商城", "基地", "庄园", "山庄",
+)
+
+
 def not_place_chars(name: str) -> bool:
     """True when the name holds a character or word that never occurs in a place name."""
     return any(ch in NOT_PLACE_CHARS and ch not in _NOT_PLACE_WORD_CHARS for ch in name) or bool(
