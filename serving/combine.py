@@ -14,7 +14,7 @@ from serving.gazetteer import division_core
 from serving.recognizers import recognize
 from serving.rules.common import gazetteer
 from serving.rules.org import generic_body, org_head_ok
-from serving.rules.region import VENUE_ENDINGS, not_place_chars
+from serving.rules.region import VENUE_ENDINGS, abbreviated_route, not_place_chars
 from serving.textprep import Prepared
 
 # For these types a rule span beats an overlapping model span; for the others the
@@ -65,7 +65,8 @@ def _fits_the_guideline(text: str, span: Span) -> bool:
     generic_body). REGION: with MODEL_REGION_SUFFIXES, one of those endings;
     with MODEL_REGION_CHECKS, it reads as a place name where it stands
     (Gazetteer.reads_as_name), holds no character that never occurs in one, and does not end
-    like a venue, zone or route (开发区, 办事处: VENUE_ENDINGS)."""
+    like a venue, zone or route (开发区, 办事处: VENUE_ENDINGS), and, unless the gazetteer knows
+    it, is no route named by abbreviations (京沪|高铁: abbreviated_route)."""
     if span.type == "REGION":
         name = text[span.start : span.end]
         if MODEL_REGION_SUFFIXES and not name.endswith(MODEL_REGION_SUFFIXES):
@@ -74,6 +75,7 @@ def _fits_the_guideline(text: str, span: Span) -> bool:
             gazetteer().reads_as_name(text, span.start, span.end)
             and not not_place_chars(division_core(name))
             and not name.endswith(VENUE_ENDINGS)
+            and not (name not in gazetteer().names and abbreviated_route(text, span.start, span.end))
         )
     if span.type != "ORG":
         return True

@@ -132,6 +132,9 @@ def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch,
         ("贫困县摘帽", "贫困县", False),  # 贫困 never names a place
         ("入驻大龙开发区", "大龙开发区", False),  # a zone (D15): only a place name inside it is REGION
         ("到南塔办事处", "南塔办事处", False),  # an office, not a place
+        ("京沪、沪杭、宁杭等高铁投入使用", "宁杭", False),  # a railway named by abbreviations (D18)
+        ("启动京哈高速建设", "京哈", False),
+        ("扎麻隆至倒淌河高速", "倒淌河", True),  # a route's end is a place
     ],
 )
 def test_the_region_checks_judge_a_name_by_its_core_and_its_ending(monkeypatch, text, name, kept):

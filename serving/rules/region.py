@@ -74,6 +74,20 @@ VENUE_ENDINGS: tuple[str, ...] = (
 )
 
 
+# A route named by the places it joins, each by one character (京沪高铁, 郑万、郑阜高铁, 渝黔、
+# 兰渝等多条线路): the guideline (D18) tags no abbreviation inside a railway's name.
+_ROUTE_AFTER = re.compile(
+    r"(?:二期|南延|北延)?(?:[、和及与][\u4e00-\u9fff]{2,3}(?:二期|南延|北延)?)*(?:等[0-9一二三四五六七八九十多]*[条个]?)?"
+    r"(?:高铁|高速|铁路|城际|客专|动车|线路|干线|通道)"
+)
+
+
+def abbreviated_route(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is two or three characters that name a route with what
+    follows it (京沪|高铁), not a place."""
+    return end - start <= 3 and _ROUTE_AFTER.match(text, end) is not None and text[start - 1 : start] not in ("至", "到")
+
+
 def not_place_chars(name: str) -> bool:
     """True when the name holds a character or word that never occurs in a place name."""
     return any(ch in NOT_PLACE_CHARS and ch not in _NOT_PLACE_WORD_CHARS for ch in name) or bool(
