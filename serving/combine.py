@@ -71,11 +71,14 @@ def _fits_the_guideline(text: str, span: Span) -> bool:
         name = text[span.start : span.end]
         if MODEL_REGION_SUFFIXES and not name.endswith(MODEL_REGION_SUFFIXES):
             return False
-        return not MODEL_REGION_CHECKS or (
-            gazetteer().reads_as_name(text, span.start, span.end)
+        if not MODEL_REGION_CHECKS:
+            return True
+        gaz = gazetteer()
+        return (
+            gaz.reads_as_name(text, span.start, span.end)
             and not not_place_chars(division_core(name))
             and not name.endswith(VENUE_ENDINGS)
-            and not (name not in gazetteer().names and abbreviated_route(text, span.start, span.end))
+            and not (name not in gaz.names and abbreviated_route(text, span.start, span.end))
         )
     if span.type != "ORG":
         return True

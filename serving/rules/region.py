@@ -76,8 +76,9 @@ VENUE_ENDINGS: tuple[str, ...] = (
 
 # A route named by the places it joins, each by one character (京沪高铁, 郑万、郑阜高铁, 渝黔、
 # 兰渝等多条线路): the guideline (D18) tags no abbreviation inside a railway's name.
+_ROUTE_PHASE = r"(?:二期|南延|北延)?"  # 宁启|二期, 荆荆|南延
 _ROUTE_AFTER = re.compile(
-    r"(?:二期|南延|北延)?(?:[、和及与][\u4e00-\u9fff]{2,3}(?:二期|南延|北延)?)*(?:等[0-9一二三四五六七八九十多]*[条个]?)?"
+    rf"{_ROUTE_PHASE}(?:[、和及与][\u4e00-\u9fff]{{2,3}}{_ROUTE_PHASE})*(?:等[0-9一二三四五六七八九十多]*[条个]?)?"
     r"(?:高铁|高速|铁路|城际|客专|动车|线路|干线|通道)"
 )
 
