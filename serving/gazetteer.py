@@ -63,6 +63,10 @@ _SURNAMES = set(
     "王张李刘陈杨赵吴徐孙朱胡郭何罗郑梁谢宋唐许邓韩冯曹彭曾肖董潘袁蔡蒋杜叶程魏苏吕丁卢"
     "姚沈钟姜崔谭陆范汪廖贾韦夏付邹熊孟秦邱侯尹薛闫段雷黎史陶贺毛郝顾龚邵覃钱戴严莫孔汤耿赖"
 )
+# ... and those the comment above names, surnames only sometimes: named_person needs the
+# text to call the name a person's.
+_SOMETIMES_SURNAMES = set("于向高金万方石江龙白常武林田马黄安周余任")
+_ANY_SURNAME = frozenset(_SURNAMES | _SOMETIMES_SURNAMES)
 _AFTER_DIRECTION = set("部方面侧角边向风高低")
 # After a county's short form these make it the head of a feature's name (松山湖, 穆阳溪).
 # A set, so that a short form ending the text still counts.
@@ -73,6 +77,37 @@ _HELD_AFTER = re.compile("召开|举行|举办|分会场|主会场|开幕|闭幕
 # After these a short form is the head of a town or village name (阳春镇), not the county
 # (not across a determiner: 南雄|这个镇, 万年|各乡镇).
 _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
+
+
+# A person's name is written right after a title or a kin word (村主任向洪江, 父亲向玉虎) or
+# right before a verb of saying (向洪江说). named_person looks for either around any mention.
+_TITLE_BEFORE_NAME = re.compile(
+    "(?:村主任|村支书|支书|书记|主任|村长|镇长|乡长|县长|市长|区长|局长|站长|队长|组长|社长|会计|文书|"
+    "记者|通讯员|村民|贫困户|农户|老人|大爷|大娘|同志|老师|医生|校长|董事长|总经理|经理|负责人|"
+    "户主|父亲|母亲|儿子|女儿|妻子|丈夫)$"
+)
+_SAYING_AFTER_NAME = re.compile("说(?![明服法])|表示|告诉|坦言|回忆")
+# Longest given name named_person looks at (two characters: 向|洪江), and how often the text
+# must write the name: a person a report is about is named again; 村民向西安反映 once is no name.
+GIVEN_NAME_MAX_CHARS = 2
+NAMED_PERSON_MIN_MENTIONS = 2
+
+
+def named_person(text: str, start: int, end: int) -> bool:
+    """True when text[start:end], a surname character and a given name, is written at least
+    NAMED_PERSON_MIN_MENTIONS times, once at least as a person's name: after a title or kin
+    word, or before a verb of saying."""
+    full = text[start:end]
+    if not 2 <= end - start - 1 <= GIVEN_NAME_MAX_CHARS or full[0] not in _ANY_SURNAME:
+        return False
+    at, seen, called = text.find(full), 0, False
+    while at >= 0:
+        seen += 1
+        called = called or bool(
+            _TITLE_BEFORE_NAME.search(text, max(0, at - 3), at) or _SAYING_AFTER_NAME.match(text, at + len(full))
+        )
+        at = text.find(full, at + 1)
+    return called and seen >= NAMED_PERSON_MIN_MENTIONS
 
 
 def _is_cjk(ch: str) -> bool:
@@ -343,7 +378,7 @@ class Gazetteer:
                     i = tail.end()
                     break
                 if piece in self.names and self._whole(text, piece, i, i + length, prev_end) and not (
-                    (piece in self.city_short or piece in TWO_CHAR_FEATURES) and self._person_name(text, i, prev_end)
+                    (piece in self.city_short or piece in TWO_CHAR_FEATURES) and self._person_name(text, i, prev_end, i + length)
                 ) or (
                     piece in self.county_short
                     and (
@@ -356,7 +391,7 @@ class Gazetteer:
                                 or (prev_end == i - 1 and text[i - 1] in _LIST_JOINERS)  # 泰安、莱芜
                             )
                             and self._stands_alone(text, i, i + length, prev_end)
-                            and not self._person_name(text, i, prev_end)
+                            and not self._person_name(text, i, prev_end, i + length)
                         )
                         # Where something is held, a short form that is also a word names its
                         # county when the text names the county's city or province
@@ -366,7 +401,7 @@ class Gazetteer:
                             and text[max(0, i - 2) : i].endswith(_HELD_BEFORE)
                             and _HELD_AFTER.match(text, i + length) is not None
                             and self._stands_alone(text, i, i + length, prev_end)
-                            and not self._person_name(text, i, prev_end)
+                            and not self._person_name(text, i, prev_end, i + length)
                         )
                     )
                     and not _TOWN_AFTER.match(text, i + length)
@@ -432,21 +467,24 @@ class Gazetteer:
         return start == prev_end or text[start - 1 : start + 1] not in self.common_words
 
     @staticmethod
-    def _person_name(text: str, start: int, prev_end: int = -1) -> bool:
+    def _person_name(text: str, start: int, prev_end: int = -1, end: int = -1) -> bool:
         """A short form right after a surname is most often a given name: 刘金平, 耿海东
-        (not after a place just matched: 江苏|徐州)."""
-        return start > 0 and start != prev_end and text[start - 1] in _SURNAMES
+        (not after a place just matched: 江苏|徐州); after a character that is a surname only
+        sometimes (向, 于, 高), when the text calls that name a person's (named_person)."""
+        if start <= 0 or start == prev_end:
+            return False
+        return text[start - 1] in _SURNAMES or (end > start and named_person(text, start - 1, end))
 
     def reads_as_name(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] reads as a place name where it stands, by the tests the
         gazetteer puts its own short forms to: two characters at least, not a piece of a
         frequent word (党|和政|府), not a generic division word (城区, 街镇), and, for a bare name
         (no division or settlement suffix: 金平, not 石桥村), not a given name after a
-        surname (刘|金平)."""
+        surname (刘|金平) and not a name the text calls a person's (儿子耿海东: named_person)."""
         bare = not text[start:end].endswith(DIVISION_ENDINGS)
         return (
             end - start >= 2
-            and not (bare and self._person_name(text, start))
+            and not (bare and (self._person_name(text, start, end=end) or named_person(text, start, end)))
             and self._stands_alone(text, start, end)
             and not self._generic(text, start, end)
         )

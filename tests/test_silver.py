@@ -105,6 +105,11 @@ def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
         ("各街镇要落实", "街镇", False),  # a kind of division, not a name
         ("来到石桥村", "石桥村", True),
         ("在江苏和平街道调研", "和平街道", True),  # a division (not bare) after 苏: no given name
+        # 向 is a surname only sometimes: a given name once the text calls 向洪江 a person.
+        ("村主任向洪江生前常说。向洪江拿了衣被", "洪江", False),
+        ("向洪江拿了衣被。向洪江又来了", "洪江", True),  # never called a person: no evidence
+        ("村民向西安反映", "西安", True),  # named once: no person
+        ("儿子耿海东居住。耿海东负责", "耿海东", False),  # the whole span is a person's name
     ],
 )
 def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch, text, name, reads):
