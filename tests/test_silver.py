@@ -190,6 +190,10 @@ def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
         ("全国人大通过", "全国人大", True),  # a national body's unique name
         ("央行宣布降息", "央行", True),  # the central bank's unique name
         ("中交城投承建", "中交城投", True),
+        ("市委统战部调研", "市委统战部", False),  # a chain of bodies named by kind alone
+        ("三公局党委书记黄腊泉说", "三公局党委书记", False),  # a body and a post (titles are not tagged)
+        ("这是六公司在贯彻", "六公司在", False),  # a name and a function word
+        ("三公局党委召开会议", "三公局党委", True),
     ],
 )
 def test_a_model_org_span_must_name_a_body_not_its_kind(monkeypatch, text, name, kept):

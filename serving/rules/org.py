@@ -139,13 +139,24 @@ SUB_BODY_MAX_CHARS_LONG = 10
 # and categories of bodies (央企): a body word alone or after a bare level. Not 央行, the
 # central bank's unique name.
 _GENERIC_BODY = re.compile(
-    rf"[省市县区州镇乡村]?(?:{alternation((*(w for w in ORG_SUFFIXES if w != '央行'), '人大', '央企', '国企', '民企', '外企'))})"
+    rf"(?:[省市县区州镇乡村]?(?:{alternation((*(w for w in ORG_SUFFIXES if w != '央行'), '人大', '央企', '国企', '民企', '外企'))}))+"
 )
 
 
 def generic_body(name: str) -> bool:
-    """True for a body named by its kind alone: 人大, 市委, 县政府, 镇党委, 央企."""
+    """True for a body named by its kind alone, or a chain of them: 人大, 市委, 县政府,
+    镇党委, 央企, 市委统战部, 县委县政府."""
     return _GENERIC_BODY.fullmatch(name) is not None
+
+
+# Position titles (the guideline tags none) and words that end no name: a span ending in
+# one is a body and its post (三公局党委书记) or a name and a clause (…六公司在).
+_TITLE_OR_WORD_AT_END = re.compile(r"(?:书记|主任|局长|处长|科长|县长|市长|镇长|乡长|村长|组长|队长|站长|院长|校长|行长|部长|厅长|主席|董事长|总经理|经理|的|在|了|是|和|与|及|等)$")
+
+
+def ends_in_title_or_word(name: str) -> bool:
+    """True for a name that ends in a position title or a function word: 党委书记, 公司在."""
+    return _TITLE_OR_WORD_AT_END.search(name) is not None
 
 
 _LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组")
