@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
-from serving.gazetteer import Gazetteer
+from serving.gazetteer import DIVISION_ENDINGS, Gazetteer
 from serving.regions import HAMLET
 from serving.rules.common import RULE_SCORE, is_cjk
 
@@ -13,8 +13,8 @@ _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|社区)|[\u4
 _VILLAGE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}?村")
 _NUMBERED_GROUP = re.compile(r"[0-9一二三四五六七八九十两]+[组队社]")
 _VILLAGE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|组|屯)")
-# A chain continues only from a full name: one that ends in an administrative suffix.
-ADMIN_END = set("省市县区镇乡村州旗盟道")
+# A chain continues only from a full name: one that ends like a division (gazetteer.DIVISION_ENDINGS).
+ADMIN_END = frozenset(ending[-1] for ending in DIVISION_ENDINGS)
 # Characters that never occur inside a chained town or village name (驻村, 所有贫困村).
 _NOT_CHAINED = set("的了在是和与及等为对驻局委办部院所厅会队站贫困行政副正长以给要向把被让将从由任")
 
