@@ -66,11 +66,12 @@ def _fits_the_guideline(text: str, span: Span) -> bool:
     """What a model span needs in the hybrid. ORG: two characters at least, the ORG patterns'
     own end test (org_head_ok: not before 员, 长, 门 …), and no 党员 after it (中共|党员 is
     a membership, not the party), not a body named by its kind alone (人大, 县政府, 央企:
-    generic_body), and, with MODEL_ORG_END_CHECK, no post or function word at its end. REGION: with MODEL_REGION_SUFFIXES, one of those endings;
-    with MODEL_REGION_CHECKS, it reads as a place name where it stands
-    (Gazetteer.reads_as_name), holds no character that never occurs in one, and does not end
-    like a venue, zone or route (开发区, 办事处: VENUE_ENDINGS), and, unless the gazetteer knows
-    it, is no route named by abbreviations (京沪|高铁: abbreviated_route)."""
+    generic_body), and, with MODEL_ORG_END_CHECK, no post or function word at its end.
+    REGION: with MODEL_REGION_SUFFIXES, one of those endings; with MODEL_REGION_CHECKS, it
+    reads as a place name where it stands (Gazetteer.reads_as_name), holds no character that
+    never occurs in one, and does not end like a venue, zone or route (开发区, 办事处:
+    VENUE_ENDINGS), and, unless the gazetteer knows it, is no route named by abbreviations
+    (京沪|高铁: abbreviated_route)."""
     if span.type == "REGION":
         name = text[span.start : span.end]
         if MODEL_REGION_SUFFIXES and not name.endswith(MODEL_REGION_SUFFIXES):
