@@ -92,6 +92,8 @@ def test_policies():
         ("据湖北省武汉市公安局武昌区分局立案侦查", "ORG", ["湖北省武汉市公安局武昌区分局"]),
         ("公安部门也提醒广大民众", "ORG", []),
         ("在湖南省政府门前聚集", "ORG", ["湖南省政府"]),  # the body's door, not 部门
+        ("堰门镇武装部部长", "ORG", ["堰门镇武装部"]),  # a town's armed forces department
+        ("镇武装部副部长", "ORG", []),  # no place named
         ("王灿等人利用京金联网络服务有限公司及关联公司", "ORG", ["京金联网络服务有限公司"]),
         # Programs: a digit slogan keeps its head; quoted events and groups are not programs.
         ("汉中实施“5+X”特色产业扶贫", "POLICY", ["5+X”特色产业扶贫"]),
