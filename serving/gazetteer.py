@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,7 +66,7 @@ _SURNAMES = set(
 )
 # ... and those the comment above names, surnames only sometimes: named_person needs the
 # text to call the name a person's.
-_SOMETIMES_SURNAMES = set("于向高金万方石江龙白常武林田马黄安周余任")
+_SOMETIMES_SURNAMES = set("向高金万方石江龙白常武林田马黄安周余任")  # not 于: mostly "at"
 _ANY_SURNAME = frozenset(_SURNAMES | _SOMETIMES_SURNAMES)
 _AFTER_DIRECTION = set("部方面侧角边向风高低")
 # After a county's short form these make it the head of a feature's name (松山湖, 穆阳溪).
@@ -79,35 +80,41 @@ _HELD_AFTER = re.compile("召开|举行|举办|分会场|主会场|开幕|闭幕
 _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
 
 
-# A person's name is written right after a title or a kin word (村主任向洪江, 父亲向玉虎) or
-# right before a verb of saying (向洪江说). named_person looks for either around any mention.
-_TITLE_BEFORE_NAME = re.compile(
-    "(?:村主任|村支书|支书|书记|主任|村长|镇长|乡长|县长|市长|区长|局长|站长|队长|组长|社长|会计|文书|"
-    "记者|通讯员|村民|贫困户|农户|老人|大爷|大娘|同志|老师|医生|校长|董事长|总经理|经理|负责人|"
-    "户主|父亲|母亲|儿子|女儿|妻子|丈夫)$"
+# A person's name is written right after a post or a kin word (村主任向洪江, 父亲向玉虎) or
+# right before a verb of saying (向洪江说). Not after words for groups or roles that come
+# before 向 used as "to" (村民向西安销售, 负责人向安康发货).
+_POST_OR_KIN = re.compile(
+    "村主任|村支书|支书|书记|主任|村长|镇长|乡长|县长|市长|区长|局长|站长|队长|组长|社长|会计|文书|"
+    "老师|医生|校长|董事长|总经理|经理|户主|父亲|母亲|儿子|女儿|妻子|丈夫"
 )
-_SAYING_AFTER_NAME = re.compile("说(?![明服法])|表示|告诉|坦言|回忆")
-# Longest given name named_person looks at (two characters: 向|洪江), and how often the text
-# must write the name: a person a report is about is named again; 村民向西安反映 once is no name.
-GIVEN_NAME_MAX_CHARS = 2
+_SAYING_AFTER_NAME = re.compile("说(?![明服法])|告诉|坦言|回忆")
+# named_person looks at a surname and a two-character given name (向|洪江), and wants the
+# text to write the name this often: a person a report is about is named again, and
+# 书记向西安汇报 once is no name.
+GIVEN_NAME_CHARS = 2
 NAMED_PERSON_MIN_MENTIONS = 2
+_NAME_CHARS = GIVEN_NAME_CHARS + 1
+_CALLED = threading.local()  # the last text's names written as a person's, per thread
+
+
+def _called_names(text: str) -> frozenset[str]:
+    """Every surname + given name the text writes after a post or kin word or before a verb
+    of saying; found once per text (named_person asks for many candidates of one text)."""
+    if getattr(_CALLED, "text", None) is not text:
+        names = {text[m.end() : m.end() + _NAME_CHARS] for m in _POST_OR_KIN.finditer(text)}
+        names |= {text[m.start() - _NAME_CHARS : m.start()] for m in _SAYING_AFTER_NAME.finditer(text) if m.start() >= _NAME_CHARS}
+        _CALLED.text, _CALLED.names = text, frozenset(n for n in names if n[:1] in _ANY_SURNAME)
+    return _CALLED.names
 
 
 def named_person(text: str, start: int, end: int) -> bool:
-    """True when text[start:end], a surname character and a given name, is written at least
-    NAMED_PERSON_MIN_MENTIONS times, once at least as a person's name: after a title or kin
-    word, or before a verb of saying."""
+    """True when text[start:end], a surname character and a two-character given name, is
+    written at least NAMED_PERSON_MIN_MENTIONS times, once at least as a person's name: after
+    a post or kin word, or before a verb of saying."""
     full = text[start:end]
-    if not 2 <= end - start - 1 <= GIVEN_NAME_MAX_CHARS or full[0] not in _ANY_SURNAME:
+    if len(full) != _NAME_CHARS or full not in _called_names(text):
         return False
-    at, seen, called = text.find(full), 0, False
-    while at >= 0:
-        seen += 1
-        called = called or bool(
-            _TITLE_BEFORE_NAME.search(text, max(0, at - 3), at) or _SAYING_AFTER_NAME.match(text, at + len(full))
-        )
-        at = text.find(full, at + 1)
-    return called and seen >= NAMED_PERSON_MIN_MENTIONS
+    return text.count(full) >= NAMED_PERSON_MIN_MENTIONS
 
 
 def _is_cjk(ch: str) -> bool:
@@ -484,7 +491,13 @@ class Gazetteer:
         bare = not text[start:end].endswith(DIVISION_ENDINGS)
         return (
             end - start >= 2
-            and not (bare and (self._person_name(text, start, end=end) or named_person(text, start, end)))
+            and not (
+                bare
+                and (
+                    self._person_name(text, start, end=end)
+                    or (text[start:end] not in self.names and named_person(text, start, end))  # not 张家口
+                )
+            )
             and self._stands_alone(text, start, end)
             and not self._generic(text, start, end)
         )

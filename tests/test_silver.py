@@ -109,6 +109,9 @@ def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
         ("村主任向洪江生前常说。向洪江拿了衣被", "洪江", False),
         ("向洪江拿了衣被。向洪江又来了", "洪江", True),  # never called a person: no evidence
         ("村民向西安反映", "西安", True),  # named once: no person
+        ("村民向西安销售。通向西安的路", "西安", True),  # 向 as "to", after no post
+        ("会议于西安召开。记者于西安获悉", "西安", True),  # 于 is no surname here
+        ("张家口表示支持。张家口说", "张家口", True),  # a known place, not a person
         ("儿子耿海东居住。耿海东负责", "耿海东", False),  # the whole span is a person's name
     ],
 )
@@ -200,6 +203,7 @@ def test_a_model_org_span_must_name_a_body_not_its_kind(monkeypatch, text, name,
     import serving.combine as combine_mod
 
     monkeypatch.setattr(combine_mod, "MODEL_TYPES", frozenset({"ORG"}))
+    monkeypatch.setattr(combine_mod, "MODEL_ORG_END_CHECK", True)
     monkeypatch.setattr(combine_mod, "RULES_FILL", frozenset())  # the model's span alone
     start = text.index(name)
     found = [text[s.start : s.end] for s in combine(prepare(text), [Span("ORG", start, start + len(name), 0.99)], use_rules=True)]

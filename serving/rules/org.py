@@ -129,7 +129,8 @@ _VILLAGE_BODY = re.compile(
 _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
 # After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
 _NOT_ORG_AFTER = ("门", "员", "长")
-# ... but a body's door or clinic is no such word: 湖南省政府|门前, 医院|门诊.
+# ... but a body's door or clinic is no such word (湖南省政府|门前, 医院|门诊), except after
+# 部, where 门 makes 部门 (财政部门|前期).
 _DOOR_WORDS = ("门诊", "门前", "门口", "门外")
 _JU_WORDS = frozenset(["当局", "格局", "布局", "结局", "大局", "全局", "新局", "开局", "残局", "变局", "时局", "骗局", "定局", "胜局", "赌局", "饭局", "棋局"])
 _COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十两百千]+[多余]?(?:个|家|所)")
@@ -140,8 +141,8 @@ SUB_BODY_MAX_CHARS_LONG = 10
 # Bodies that carry no place or proper name (the guideline's 市委, 市政府, 区扶贫办, 镇政府),
 # and categories of bodies (央企): a body word alone or after a bare level. Not 央行, the
 # central bank's unique name.
-_GENERIC_BODY = re.compile(
-    rf"(?:[省市县区州镇乡村]?(?:{alternation((*(w for w in ORG_SUFFIXES if w != '央行'), '人大', '央企', '国企', '民企', '外企'))}))+"
+_GENERIC_BODY = re.compile(  # atomic items: a chain is read one way, never backtracked into
+    rf"(?>[省市县区州镇乡村]?(?:{alternation((*(w for w in ORG_SUFFIXES if w != '央行'), '人大', '央企', '国企', '民企', '外企'))}))+"
 )
 
 
@@ -233,7 +234,7 @@ def org_head_ok(text: str, end: int, known: bool = False) -> bool:
         return False  # 珠海分会场: a venue (D23)
     if text[end - 2 : end] in ("一中", "二中", "三中") and text[end : end + 1] in _NOT_SCHOOL_AFTER:
         return False  # 第一中等专业学校, 一中心
-    if text.startswith(_NOT_ORG_AFTER, end) and not text.startswith(_DOOR_WORDS, end):
+    if text.startswith(_NOT_ORG_AFTER, end) and not (text[end - 1] != "部" and text.startswith(_DOOR_WORDS, end)):
         return False
     if text[end - 1] == "局" and text[end - 2 : end] in _JU_WORDS:
         return False  # 菲律宾当局, 岚皋建设新局面: words, not a bureau
