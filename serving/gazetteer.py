@@ -95,6 +95,7 @@ GIVEN_NAME_CHARS = 2
 NAMED_PERSON_MIN_MENTIONS = 2
 _NAME_CHARS = GIVEN_NAME_CHARS + 1
 _CALLED = threading.local()  # the last text's names written as a person's, per thread
+_SUPPORTED = threading.local()  # the last text's answers of Gazetteer.supported, per thread
 
 
 def _called_names(text: str) -> frozenset[str]:
@@ -503,8 +504,14 @@ class Gazetteer:
         )
 
     def supported(self, text: str, short: str) -> bool:
-        """The text names the city or province of a county's short form (巫溪 with 重庆)."""
-        return any(n in text for n in self.support.get(short, ()))
+        """The text names the city or province of a county's short form (巫溪 with 重庆).
+        Answered once per text and short form: a long text asks for the same ones often."""
+        if getattr(_SUPPORTED, "text", None) is not text:
+            _SUPPORTED.text, _SUPPORTED.answers = text, {}
+        answers: dict[str, bool] = _SUPPORTED.answers
+        if short not in answers:
+            answers[short] = any(n in text for n in self.support.get(short, ()))
+        return answers[short]
 
     def plausible_name(self, core: str) -> bool:
         """False when a town/village name's core holds a common non-name word (召开, 实现)."""

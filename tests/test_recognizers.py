@@ -1251,3 +1251,12 @@ def test_a_committees_offices_are_part_of_its_name():
 )
 def test_bodies_of_named_development_zones(text, expected):
     assert [t for ty, t in found(text) if ty == "ORG"] == expected
+
+
+def test_a_county_short_form_is_supported_only_by_its_own_text():
+    # Gazetteer.supported answers once per text; the answer for one text (咸阳 named) must
+    # not carry over to the next text, which names neither the city nor the province.
+    with_city, alone = "咸阳的礼泉苹果", "礼泉的苹果很甜"
+    assert [with_city[s.start : s.end] for s in recognize(with_city) if s.type == "REGION"] == ["咸阳", "礼泉"]
+    assert [s for s in recognize(alone) if s.type == "REGION"] == []
+    assert [with_city[s.start : s.end] for s in recognize(with_city) if s.type == "REGION"] == ["咸阳", "礼泉"]

@@ -327,7 +327,18 @@ def _repeats(text: str, gaz: Gazetteer, spans: list[Span], patterned: list[Span]
 
 def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Span]:
     """Towns, villages and village groups found by pattern (not in the gazetteer)."""
-    out: list[Span] = list(listed)
+    out: list[Span] = []
+    taken = bytearray(len(text) + 1)  # 1 where a span in `out` lies: overlap tests in O(span)
+
+    def free(start: int, end: int) -> bool:
+        return 1 not in taken[start:end]
+
+    def place(spans: list[Span]) -> None:
+        out.extend(spans)
+        for sp in spans:
+            taken[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
+
+    place(list(listed))
     # Towns and villages standing alone after a clause boundary or a verb of motion:
     # 在荷叶坪村, 、王坝镇, 走进温泉镇.
     for m in _STANDALONE_PLACE.finditer(text):
@@ -343,11 +354,11 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             and not _SEAT_TOWN.fullmatch(name)
         ):
             continue
-        if any(sp.start < end and start < sp.end for sp in out):
+        if not free(start, end):
             continue
         if m.group("suffix") == "乡" and text[end : end + 1] in ("村", "镇"):
             continue  # 助力乡村振兴, 打好乡镇…: the word 乡村/乡镇, not a township
-        out.extend(_town_spans(text, start, end, gaz))
+        place(_town_spans(text, start, end, gaz))
     for m in _ETHNIC_TOWN.finditer(text):
         for n in (2, 3, 4):  # the shortest name with a word boundary before it
             start = m.start() - n
@@ -357,14 +368,14 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             if (not is_cjk(left) or left in PLACE_LEFT or left in ADMIN_END or left in _LEAD_WORDS) and (
                 text[start] not in NOT_PLACE_HEAD and gaz.plausible_name(text[start : m.start()])
             ):
-                if not any(sp.start < m.end() and start < sp.end for sp in out):
-                    out.append(Span("REGION", start, m.end(), RULE_SCORE, "rules"))
+                if free(start, m.end()):
+                    place([Span("REGION", start, m.end(), RULE_SCORE, "rules")])
                 break
     # The same names after a frequent word (带动谢家河村, 其中谢家河村, 代表岭羊村), and those
     # the pattern above skipped because an earlier, rejected match swallowed them.
     for m in _PLACE_SUFFIX.finditer(text):
         k, end = m.start(), m.end()
-        if any(sp.start < end and k < sp.end for sp in out):
+        if not free(k, end):
             continue
         if m.group() == "乡" and text[end : end + 1] in ("村", "镇"):
             continue
@@ -401,11 +412,11 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
                     or (not _not_a_name(gaz, text[start:end], core) and core not in gaz.common_words)
                 )
             ):
-                out.extend(_town_spans(text, start, end, gaz))
+                place(_town_spans(text, start, end, gaz))
                 break
     for start, end in _listed_places(text, gaz):
-        if not any(sp.start < end and start < sp.end for sp in out):
-            out.append(Span("REGION", start, end, RULE_SCORE, "rules"))
+        if free(start, end):
+            place([Span("REGION", start, end, RULE_SCORE, "rules")])
     # A town written right after a short form (江西瑞金|沙洲坝镇, 萍乡|湘东镇): the chain below
     # then goes on from the town.
     for sp in list(out):
@@ -418,9 +429,9 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
             and not _chain_blocked(town.group())
             and not not_place_chars(town.group())
             and not _not_a_name(gaz, town.group(), town.group("core"))
-            and not any(o.start < town.end() and sp.end < o.end for o in out)
+            and free(sp.end, town.end())
         ):
-            out.append(Span("REGION", sp.end, town.end(), RULE_SCORE, "rules"))
+            place([Span("REGION", sp.end, town.end(), RULE_SCORE, "rules")])
     # Towns, villages and village groups written right after a full place name:
     # 城固县三合镇黄牛嘴村, 阳春镇陈村龙沟组.
     ends = {sp.end: sp for sp in out if text[sp.end - 1] in ADMIN_END}
