@@ -11,6 +11,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from serving.regions import COUNTRIES as _NORMALIZER_COUNTRIES
 from serving.regions import FOREIGN_CITIES, FOREIGN_PROVINCES, FORMER_NAMES
@@ -94,18 +95,28 @@ _SAYING_AFTER_NAME = re.compile("说(?![明服法])|告诉|坦言|回忆")
 GIVEN_NAME_CHARS = 2
 NAMED_PERSON_MIN_MENTIONS = 2
 _NAME_CHARS = GIVEN_NAME_CHARS + 1
-_CALLED = threading.local()  # the last text's names written as a person's, per thread
-_SUPPORTED = threading.local()  # the last text's answers of Gazetteer.supported, per thread
+_TEXT_ANSWERS = threading.local()  # per thread: the last text asked about, and its answers
+
+
+def _answers_for(text: str) -> dict[object, object]:
+    """Answers about one text (named_person, Gazetteer.supported), kept until this thread
+    asks about another text: a long text asks the same questions for many candidates, and
+    each answer would otherwise search the whole text again."""
+    if getattr(_TEXT_ANSWERS, "text", None) is not text:
+        _TEXT_ANSWERS.text, _TEXT_ANSWERS.answers = text, {}
+    answers: dict[object, object] = _TEXT_ANSWERS.answers
+    return answers
 
 
 def _called_names(text: str) -> frozenset[str]:
     """Every surname + given name the text writes after a post or kin word or before a verb
-    of saying; found once per text (named_person asks for many candidates of one text)."""
-    if getattr(_CALLED, "text", None) is not text:
+    of saying."""
+    answers = _answers_for(text)
+    if "called" not in answers:
         names = {text[m.end() : m.end() + _NAME_CHARS] for m in _POST_OR_KIN.finditer(text)}
         names |= {text[m.start() - _NAME_CHARS : m.start()] for m in _SAYING_AFTER_NAME.finditer(text) if m.start() >= _NAME_CHARS}
-        _CALLED.text, _CALLED.names = text, frozenset(n for n in names if n[:1] in _ANY_SURNAME)
-    return _CALLED.names
+        answers["called"] = frozenset(n for n in names if n[:1] in _ANY_SURNAME)
+    return cast(frozenset[str], answers["called"])
 
 
 def named_person(text: str, start: int, end: int) -> bool:
@@ -478,7 +489,7 @@ class Gazetteer:
     def _person_name(text: str, start: int, prev_end: int = -1, end: int = -1) -> bool:
         """A short form right after a surname is most often a given name: 刘金平, 耿海东
         (not after a place just matched: 江苏|徐州); after a character that is a surname only
-        sometimes (向, 于, 高), when the text calls that name a person's (named_person)."""
+        sometimes (向, 高), when the text calls that name a person's (named_person)."""
         if start <= 0 or start == prev_end:
             return False
         return text[start - 1] in _SURNAMES or (end > start and named_person(text, start - 1, end))
@@ -504,14 +515,13 @@ class Gazetteer:
         )
 
     def supported(self, text: str, short: str) -> bool:
-        """The text names the city or province of a county's short form (巫溪 with 重庆).
-        Answered once per text and short form: a long text asks for the same ones often."""
-        if getattr(_SUPPORTED, "text", None) is not text:
-            _SUPPORTED.text, _SUPPORTED.answers = text, {}
-        answers: dict[str, bool] = _SUPPORTED.answers
-        if short not in answers:
-            answers[short] = any(n in text for n in self.support.get(short, ()))
-        return answers[short]
+        """The text names the city or province of a county's short form (巫溪 with 重庆);
+        answered once per text and short form (_answers_for)."""
+        answers = _answers_for(text)
+        key = ("supported", short)
+        if key not in answers:
+            answers[key] = any(n in text for n in self.support.get(short, ()))
+        return answers[key] is True
 
     def plausible_name(self, core: str) -> bool:
         """False when a town/village name's core holds a common non-name word (召开, 实现)."""

@@ -338,7 +338,7 @@ def _patterned_places(text: str, gaz: Gazetteer, listed: list[Span]) -> list[Spa
         for sp in spans:
             taken[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
 
-    place(list(listed))
+    place(listed)
     # Towns and villages standing alone after a clause boundary or a verb of motion:
     # 在荷叶坪村, 、王坝镇, 走进温泉镇.
     for m in _STANDALONE_PLACE.finditer(text):
