@@ -84,9 +84,15 @@ _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及]
 # A person's name is written right after a post or a kin word (村主任向洪江, 父亲向玉虎) or
 # right before a verb of saying (向洪江说). Not after words for groups or roles that come
 # before 向 used as "to" (村民向西安销售, 负责人向安康发货).
+# Position titles: written before a person's name here (村主任向洪江), and ending no ORG name
+# in rules.org (三公局党委书记); the guideline tags none.
+POSTS = (
+    "村主任", "村支书", "支书", "书记", "主任", "村长", "镇长", "乡长", "县长", "市长", "区长", "局长",
+    "处长", "科长", "站长", "队长", "组长", "社长", "院长", "校长", "行长", "部长", "厅长", "主席",
+    "董事长", "总经理", "经理",
+)
 _POST_OR_KIN = re.compile(
-    "村主任|村支书|支书|书记|主任|村长|镇长|乡长|县长|市长|区长|局长|站长|队长|组长|社长|会计|文书|"
-    "老师|医生|校长|董事长|总经理|经理|户主|父亲|母亲|儿子|女儿|妻子|丈夫"
+    "|".join(POSTS + ("会计", "文书", "老师", "医生", "户主", "父亲", "母亲", "儿子", "女儿", "妻子", "丈夫"))
 )
 _SAYING_AFTER_NAME = re.compile("说(?![明服法])|告诉|坦言|回忆")
 # named_person looks at a surname and a two-character given name (向|洪江), and wants the

@@ -113,6 +113,8 @@ def test_each_type_can_have_its_own_hybrid_floor(monkeypatch):
         ("会议于西安召开。记者于西安获悉", "西安", True),  # 于 is no surname here
         ("张家口表示支持。张家口说", "张家口", True),  # a known place, not a person
         ("儿子耿海东居住。耿海东负责", "耿海东", False),  # the whole span is a person's name
+        # Every post of gazetteer.POSTS is evidence, as the ORG end check reads them too.
+        ("处长向洪江主持。向洪江指出", "洪江", False),
     ],
 )
 def test_a_model_region_span_must_read_as_a_place_name_when_checked(monkeypatch, text, name, reads):
@@ -197,6 +199,7 @@ def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
         ("三公局党委书记黄腊泉说", "三公局党委书记", False),  # a body and a post (titles are not tagged)
         ("这是六公司在贯彻", "六公司在", False),  # a name and a function word
         ("三公局党委召开会议", "三公局党委", True),
+        ("合作社社长李明说", "合作社社长", False),  # a post from the shared list (gazetteer.POSTS)
     ],
 )
 def test_a_model_org_span_must_name_a_body_not_its_kind(monkeypatch, text, name, kept):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from serving.decode import Span
+from serving.gazetteer import POSTS
 from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer, is_cjk
 from serving.rules.quantity import CN_DIGITS
 from serving.rules.region import ADMIN_END, NOT_PLACE_CHARS, NOT_PLACE_HEAD, PLACE_LEFT
@@ -154,7 +155,7 @@ def generic_body(name: str) -> bool:
 
 # Position titles (the guideline tags none) and words that end no name: a span ending in
 # one is a body and its post (三公局党委书记) or a name and a clause (…六公司在).
-_TITLE_OR_WORD_AT_END = re.compile(r"(?:书记|主任|局长|处长|科长|县长|市长|镇长|乡长|村长|组长|队长|站长|院长|校长|行长|部长|厅长|主席|董事长|总经理|经理|的|在|了|是|和|与|及|等)$")
+_TITLE_OR_WORD_AT_END = re.compile(rf"(?:{alternation(POSTS)}|的|在|了|是|和|与|及|等)$")
 
 
 def ends_in_title_or_word(name: str) -> bool:
