@@ -125,7 +125,7 @@ _DATELINE_OUTLET = re.compile(
 )
 # Village bodies (D24): 岭羊村党支部, 荷叶坪村委会.
 _VILLAGE_BODY = re.compile(
-    r"([\u4e00-\u9fff]{2}村)(?:党支部|党总支|村委会|村民委员会|委会|卫计室|卫生室|股份经济合作社|经济合作社)"
+    r"([\u4e00-\u9fff]{2}村)(?:党支部|村支部|支部|党总支|村委会|村民委员会|委会|卫计室|卫生室|股份经济合作社|经济合作社)"
 )
 _BEFORE_VILLAGE = set("兼任在到的了是与和及对为将把从由驻进赴至当、，。原该全本各每个这那其等向往于给")
 # After these a matched name is a common noun: 公安部门, 教育部门; 党委委员; 中国网络.
@@ -163,7 +163,7 @@ def ends_in_title_or_word(name: str) -> bool:
     return _TITLE_OR_WORD_AT_END.search(name) is not None
 
 
-_LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组")
+_LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组", "学院")
 _VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)")
 _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
@@ -177,6 +177,9 @@ _ORG_AFTER_PLACE = re.compile(
 # must follow, or the word is the body's business (…局办公室 is covered by the suffixes).
 _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=原?[副正]?(?:司长|处长|科长|主任|负责人|工作人员))")
 
+
+# A university's school named by two fields joined by 与 (the generic pattern stops at 与).
+_SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{2,6}?与[\u4e00-\u9fff]{2,6}?学院")
 
 ORG_SUFFIX_AT_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 # Verbs of a clause: a place, then one of these, then a body is not one name
@@ -196,6 +199,8 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         end += 2  # 县委办|公室: the head 委办 matched first
     while True:
         more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
+        if more is None and text[end - 2 : end] == "大学":
+            more = _SCHOOL_OF.match(text, end)  # 清华大学|新闻与传播学院
         cap = SUB_BODY_MAX_CHARS_LONG if more is not None and more.group().endswith(_LONG_BODY_HEADS) else SUB_BODY_MAX_CHARS
         if more is None or len(more.group()) > cap or not _one_name(text, more):
             return end  # 皇冠镇纪委|收到中央纪委
