@@ -12,9 +12,11 @@ test split is never touched. About 40 minutes on 2 cores for all three.
   training on the unannotated corpus articles. Writes reports/mlm.json.
 - epochs: the shipped configuration (gold + silver) trained for the default number of
   epochs and for more, scored on the fresh dev split (reports/fresh_dev), where the
-  hybrid's combination is chosen. Writes reports/epochs.json.
+  hybrid's combination is chosen, and on the silver dev split. Writes reports/epochs.json.
 - layers: the same with the default number of encoder layers and with all 12.
   Writes reports/layers.json.
+  Both recipe experiments also score the silver dev split (two more models per value), so
+  a recipe is judged on both dev splits, as the combination is.
 
     python -m training.ablate                 # all
     python -m training.ablate weak 0 1500     # one experiment, chosen sizes
@@ -99,9 +101,11 @@ def mlm(base: TrainSettings, split: Split, sizes: list[int]) -> dict[str, Any]:
 
 def shipped_recipe(base: TrainSettings, split: Split, setting: str, values: list[int]) -> dict[str, Any]:
     """The shipped configuration (gold + silver) trained with each value of one recipe
-    setting (epochs, layers), scored (REGION/ORG/POLICY) on the fresh dev split, which none
-    of these models trained on."""
-    from training.evaluate import fresh_dev, scoring_tagger
+    setting (epochs, layers), scored (REGION/ORG/POLICY) on both dev splits, as `make eval`
+    chooses the combination: the fresh dev split, which none of these models trained on, and
+    the silver dev split (two folds over the blind review articles, each model trained on the
+    gold and the other half; two more models per value)."""
+    from training.evaluate import fresh_dev, scoring_tagger, silver_dev
     from training.pipeline import training_sentences
 
     tok = project_tokenizer(base.base, base.char_split)
@@ -112,6 +116,8 @@ def shipped_recipe(base: TrainSettings, split: Split, setting: str, values: list
         model = train_model(training_sentences(split, settings), settings, tok, init, desc=f"gold+silver, {n} {setting}", cache=True)
         rows = fresh_dev(scoring_tagger(model, tok, settings), systems=("rules", "model", "hybrid"))
         report[f"{n} {setting}"] = {f"fresh dev {system}": row for system, row in rows.items()}
+        silver = silver_dev(split, settings, tok, init, systems=("rules", "model", "hybrid"))
+        report[f"{n} {setting}"].update({f"silver dev {system}": row for system, row in silver.items()})
         print(table(report[f"{n} {setting}"], f"gold + silver, {n} {setting}"), flush=True)
     return report
 
