@@ -178,10 +178,14 @@ def test_informal_autonomous_county_and_rural_bank():
         ("在项目石洋村卫计室建设中", "ORG", ["石洋村卫计室"]),
         ("工作队队长兼村党支部第一书记", "ORG", []),
         ("泡木村村支部书记吴廷相说", "ORG", ["泡木村村支部"]),  # the branch written without 党
-        # A university's school of two fields joined by 与 is part of its name.
+        ("当地农村支部书记培训班", "ORG", []),  # a kind of village, not one (农村, 乡村)
+        ("大力推进美丽乡村支部共建", "ORG", []),
+        # A university's school of two fields joined by 与 is part of its name; people and
+        # verbs make a clause, and only that school may run long after a university.
         ("清华大学新闻与传播学院博士生说", "ORG", ["清华大学新闻与传播学院"]),
-        ("北京大学与清华大学联合举办", "ORG", ["北京大学", "清华大学"]),
-        ("一名务实的村支部书记", "ORG", []),  # no village named
+        ("浙江大学师生与校友回到学院", "ORG", ["浙江大学"]),
+        ("西北工业大学今年首次开设航空学院", "ORG", ["西北工业大学"]),
+        ("安康市政府今年新建职业技术学院", "ORG", ["安康市政府"]),
         # Outlets in source lines and datelines (D21); known bodies.
         ("来源:中央广电总台国际在线编辑:王菲", "ORG", ["中央广电总台", "国际在线"]),
         ("来源：陕西农村报声明：内容为转载", "ORG", ["陕西农村报"]),

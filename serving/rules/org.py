@@ -163,7 +163,7 @@ def ends_in_title_or_word(name: str) -> bool:
     return _TITLE_OR_WORD_AT_END.search(name) is not None
 
 
-_LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组", "学院")
+_LONG_BODY_HEADS = ("领导小组", "委员会", "办公室", "基金会", "研究所", "研究院", "研究中心", "工作组")
 _VILLAGE_NEXT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:村|社区)")
 _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
@@ -179,7 +179,9 @@ _SUB_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:司|处|科|室)(?=原?[�
 
 
 # A university's school named by two fields joined by 与 (the generic pattern stops at 与).
+# Each field is a noun: people, verbs and particles make it a clause (师生与校友回到学院).
 _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{2,6}?与[\u4e00-\u9fff]{2,6}?学院")
+_NOT_IN_SCHOOL = re.compile(r"师生|教授|学生|校友|老师|教师|专家|学者|干部|领导|代表|家长|[的了在是到和及回来去赴向将把被]")
 
 ORG_SUFFIX_AT_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 # Verbs of a clause: a place, then one of these, then a body is not one name
@@ -199,9 +201,12 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         end += 2  # 县委办|公室: the head 委办 matched first
     while True:
         more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
+        cap = SUB_BODY_MAX_CHARS_LONG if more is not None and more.group().endswith(_LONG_BODY_HEADS) else SUB_BODY_MAX_CHARS
         if more is None and text[end - 2 : end] == "大学":
             more = _SCHOOL_OF.match(text, end)  # 清华大学|新闻与传播学院
-        cap = SUB_BODY_MAX_CHARS_LONG if more is not None and more.group().endswith(_LONG_BODY_HEADS) else SUB_BODY_MAX_CHARS
+            if more is not None and _NOT_IN_SCHOOL.search(more.group()):
+                more = None
+            cap = SUB_BODY_MAX_CHARS_LONG
         if more is None or len(more.group()) > cap or not _one_name(text, more):
             return end  # 皇冠镇纪委|收到中央纪委
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
@@ -600,6 +605,8 @@ def _village_body_spans(text: str) -> list[Span]:
             start -= 1  # 荷叶坪村: a three-character name
         if text[start] in NOT_PLACE_HEAD or not gaz.plausible_name(text[start : m.end(1) - 1]):
             continue
+        if text[m.end(1) - 2 : m.end(1)] in gaz.common_words or text[m.end(1) - 3 : m.end(1)] in gaz.common_words:
+            continue  # 农村|支部, 美丽乡村|支部, 空壳村|支部: a kind of village, not one
         village_start = start
         # The town written before the village is part of the name (D24): 上栗镇石洋村村委会.
         for n in (2, 3):
