@@ -1,7 +1,8 @@
 """`make ablate`: the dev-split experiments behind three training defaults.
 
 Each trains on the train split and scores the model alone and the hybrid on dev; the
-test split is never touched. About 40 minutes on 2 cores for all three.
+test split is never touched. About 40 minutes on 2 cores for the first three; epochs and
+layers train three models per value (about 25 minutes each with 6 layers) unless cached.
 
 - tokenization: the base model's own pieces (often several characters long) against one
   piece per CJK character or digit; gold-only runs, identical otherwise.
