@@ -81,9 +81,6 @@ _HELD_AFTER = re.compile("召开|举行|举办|分会场|主会场|开幕|闭幕
 _TOWN_AFTER = re.compile(r"(?:(?![这那该个各每本全的了在是和与及])[\u4e00-\u9fff]){0,2}(?:镇|乡|村|街道|社区)")
 
 
-# A person's name is written right after a post or a kin word (村主任向洪江, 父亲向玉虎) or
-# right before a verb of saying (向洪江说). Not after words for groups or roles that come
-# before 向 used as "to" (村民向西安销售, 负责人向安康发货).
 # Position titles: written before a person's name here (村主任向洪江), and ending no ORG name
 # in rules.org (三公局党委书记); the guideline tags none.
 POSTS = (
@@ -91,6 +88,9 @@ POSTS = (
     "处长", "科长", "站长", "队长", "组长", "社长", "院长", "校长", "行长", "部长", "厅长", "主席",
     "董事长", "总经理", "经理",
 )
+# A person's name is written right after a post or a kin word (村主任向洪江, 父亲向玉虎) or
+# right before a verb of saying (向洪江说). Not after words for groups or roles that come
+# before 向 used as "to" (村民向西安销售, 负责人向安康发货).
 _POST_OR_KIN = re.compile(
     "|".join(POSTS + ("会计", "文书", "老师", "医生", "户主", "父亲", "母亲", "儿子", "女儿", "妻子", "丈夫"))
 )

@@ -203,10 +203,9 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
         more = _ORG_AFTER_PLACE.match(text, end) or _SUB_DEPARTMENT.match(text, end)
         cap = SUB_BODY_MAX_CHARS_LONG if more is not None and more.group().endswith(_LONG_BODY_HEADS) else SUB_BODY_MAX_CHARS
         if more is None and text[end - 2 : end] == "大学":
-            more = _SCHOOL_OF.match(text, end)  # 清华大学|新闻与传播学院
-            if more is not None and _NOT_IN_SCHOOL.search(more.group()):
-                more = None
-            cap = SUB_BODY_MAX_CHARS_LONG
+            school = _SCHOOL_OF.match(text, end)  # 清华大学|新闻与传播学院
+            if school is not None and not _NOT_IN_SCHOOL.search(school.group()):
+                more, cap = school, SUB_BODY_MAX_CHARS_LONG
         if more is None or len(more.group()) > cap or not _one_name(text, more):
             return end  # 皇冠镇纪委|收到中央纪委
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
