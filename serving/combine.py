@@ -13,7 +13,7 @@ from serving.decode import Span
 from serving.gazetteer import division_core
 from serving.recognizers import recognize
 from serving.rules.common import gazetteer
-from serving.rules.org import ends_in_title_or_word, generic_body, org_head_ok
+from serving.rules.org import ends_in_title_or_word, generic_body, kind_of_firm, org_head_ok
 from serving.rules.region import VENUE_ENDINGS, abbreviated_route, not_place_chars
 from serving.textprep import Prepared
 
@@ -92,6 +92,7 @@ def _fits_the_guideline(text: str, span: Span) -> bool:
         and org_head_ok(text, span.end)
         and not text.startswith("党员", span.end)
         and not generic_body(text[span.start : span.end])
+        and not kind_of_firm(text[span.start : span.end])
         and not (MODEL_ORG_END_CHECK and ends_in_title_or_word(text[span.start : span.end]))
     )
 

@@ -15,7 +15,13 @@ from bisect import bisect_left
 
 from serving.decode import Span
 from serving.rules.common import RULE_SCORE, gazetteer, is_cjk
-from serving.rules.org import ORG_SUFFIX_AT_END, firm_alias, org_head_ok, org_spans
+from serving.rules.org import (
+    ORG_SUFFIX_AT_END,
+    firm_alias,
+    org_head_ok,
+    org_spans,
+    press_office_end,
+)
 from serving.rules.policy import policy_spans
 from serving.rules.quantity import number_spans
 from serving.rules.region import region_spans
@@ -26,7 +32,17 @@ def recognize(text: str) -> list[Span]:
     regions = region_spans(text, gazetteer())
     cands = policy_spans(text) + org_spans(text, regions) + regions + number_spans(text)
     taken = longest_first(cands)
-    return sorted(longest_first(taken + _org_repeats(text, taken, regions)), key=lambda s: s.start)
+    taken = longest_first(taken + _org_repeats(text, taken, regions))
+    starts = {s.start for s in taken}
+    return sorted(
+        (_with_office(text, s) if s.type == "ORG" and s.end not in starts else s for s in taken), key=lambda s: s.start
+    )
+
+
+def _with_office(text: str, span: Span) -> Span:
+    """A newspaper's name with its office (新文化报|社 → 新文化报社)."""
+    end = press_office_end(text, span.end)
+    return span if end == span.end else Span(span.type, span.start, end, span.score, span.source)
 
 
 def longest_first(cands: list[Span]) -> list[Span]:

@@ -186,6 +186,18 @@ def test_informal_autonomous_county_and_rural_bank():
         ("浙江大学师生与校友回到学院", "ORG", ["浙江大学"]),
         ("西北工业大学今年首次开设航空学院", "ORG", ["西北工业大学"]),
         ("安康市政府今年新建职业技术学院", "ORG", ["安康市政府"]),
+        # A newspaper's office belongs to its name; outlets listed without separators are
+        # one ORG each (a paper's website is one: 中国日报网).
+        ("新文化报社和吉林年鉴社开展评选", "ORG", ["新文化报社", "吉林年鉴社"]),
+        ("河北日报社记者", "ORG", ["河北日报社"]),
+        ("人民日报社会版", "ORG", ["人民日报"]),
+        ("闽南日报泉州晚报湄洲日报三明日报", "ORG", ["闽南日报", "泉州晚报", "湄洲日报", "三明日报"]),
+        ("记者从人民日报获悉今日报道", "ORG", ["人民日报"]),
+        ("人民网、中国日报网、工人日报等", "ORG", ["人民网", "中国日报网", "工人日报"]),
+        # A university's dream and its students are no university; a clause verb is no name.
+        ("情系汉阴助贫困女大学生圆大学梦", "ORG", []),
+        ("西安交通大学生命学院", "ORG", ["西安交通大学生命学院"]),
+        ("首家在中国内地申请控股证券公司的外资机构", "ORG", []),
         # Outlets in source lines and datelines (D21); known bodies.
         ("来源:中央广电总台国际在线编辑:王菲", "ORG", ["中央广电总台", "国际在线"]),
         ("来源：陕西农村报声明：内容为转载", "ORG", ["陕西农村报"]),

@@ -200,6 +200,9 @@ def test_the_hybrid_holds_model_org_spans_to_the_guideline(monkeypatch):
         ("这是六公司在贯彻", "六公司在", False),  # a name and a function word
         ("三公局党委召开会议", "三公局党委", True),
         ("合作社社长李明说", "合作社社长", False),  # a post from the shared list (gazetteer.POSTS)
+        ("全球最大的船运公司马士基集团", "船运公司", False),  # a firm named by its trade alone
+        ("由物流有限公司承运", "物流有限公司", False),
+        ("由安邦物流有限公司承运", "安邦物流有限公司", True),  # a proper name before the trade
     ],
 )
 def test_a_model_org_span_must_name_a_body_not_its_kind(monkeypatch, text, name, kept):

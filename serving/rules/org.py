@@ -169,6 +169,9 @@ _OFFICE = re.compile(r"办事处|办(?![理法好事成])")
 _BRANCHES = ("分局", "支行", "分行", "分院", "分公司", "分会", "分中心", "大队", "中队", "服务站", "研究中心", "研究所")
 _NOT_AFTER_WEB = set("络群点站页民格上友店购状银商红")
 _NET_WORDS = frozenset(["落网", "联网", "上网", "入网", "触网", "渔网", "管网", "光网", "天网", "电网", "路网", "水网"])
+# A newspaper, website or station is no body of another one: 泉州晚报|湄洲日报, 福建日报|东南网
+# (a page's list of outlets written without separators).
+_OUTLET_AT_END = re.compile(r"(?:报|网|台|杂志|之声)$")
 _ORG_AFTER_PLACE = re.compile(
     # 共 (共有, 共计) and 长 (县长) end a name, but not in 公共 or 共青团.
     rf"(?:(?:公共|共青团|高等|中等|[^\W\d_与和及在对向为把被将从由的了是等共长兼副常]){{0,8}}?)(?:{alternation(ORG_SUFFIXES)})"
@@ -190,7 +193,7 @@ _CLAUSE_VERB = re.compile(
     "开展|聆听|采取|召开|举办|参加|实施|推进|落实|走进|来到|深入|前往|宣讲|表示|指出|要求|提出|认为|"
     "介绍|获得|荣获|启动|印发|出台|邀请|督促|调研|考察|视察|慰问|看望|部署|审议|签订|签署|投入|"
     "安排|申报|选派|创新|打造|成立|设立|召集|会同|配合|协助|牵头|负责|积极|主动|认真|全面|进一步|"
-    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|贯彻|以|向|"
+    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|申请|贯彻|以|向|"
     "加快|加强|推动|促进|深化|完善|建立|健全|探索|发挥|境内|建国|下属|留任|连任|担任|出任|成功"
 )
 
@@ -208,6 +211,8 @@ def _org_end(text: str, end: int, places: frozenset[int] = frozenset()) -> int:
                 more, cap = school, SUB_BODY_MAX_CHARS_LONG
         if more is None or len(more.group()) > cap or not _one_name(text, more):
             return end  # 皇冠镇纪委|收到中央纪委
+        if _OUTLET_AT_END.search(text[max(0, end - 2) : end]) and len(more.group()) >= 3 and _OUTLET_AT_END.search(more.group()):
+            return end  # 泉州晚报|湄洲日报: two outlets (but 中国日报网 is one: the paper's website)
         # A new place starts a new name, except for a branch: 公安局武昌区分局.
         if end in places and not more.group().endswith(_BRANCHES):
             return end
@@ -238,6 +243,8 @@ def org_head_ok(text: str, end: int, known: bool = False) -> bool:
     (国家电网 ends in a word, 电网, but is a name)."""
     if text.startswith("精神", end):
         return False  # 北大荒精神: a spirit, not the body
+    if text[end - 2 : end] == "大学" and (text.startswith("梦", end) or (text.startswith("生", end) and text[end + 1 : end + 2] not in ("命", "物", "态"))):
+        return False  # 圆大学梦, 女大学生: a dream, a student (not 大学|生命学院), not a university
     if text.startswith("员工", end):
         return True  # 京东员工
     if text[end - 1] == "会" and text[end : end + 1] == "场":
@@ -314,6 +321,12 @@ _LEGAL_FORM_AT_END = re.compile(r"(?:股份有限公司|有限责任公司|有�
 def _trade_in_word(name: str, trade: re.Match[str], common: frozenset[str]) -> bool:
     """The trade word is the end of a longer word: 时代|新能源, not 时代新|能源."""
     return name[trade.start() - 1 : trade.end()] in common
+
+
+def kind_of_firm(name: str) -> bool:
+    """A firm named by its trade alone (船运公司, 物流有限公司): no proper name, so no ORG."""
+    legal = _LEGAL_FORM_AT_END.search(name)
+    return legal is not None and _trade_only(name[: legal.start()])
 
 
 def _trade_only(name: str) -> bool:
@@ -430,6 +443,14 @@ def _with_prefix(text: str, span: Span, prefix: re.Pattern[str], window: int) ->
     return Span("ORG", span.start - len(p.group()), span.end, span.score, span.source) if p else span
 
 
+def press_office_end(text: str, end: int) -> int:
+    """Where an ORG ending at `end` ends with its office: a newspaper's 社 belongs to the
+    name (新文化报|社, 河北日报|社), but not in 社会 or 社区."""
+    if text[end - 1 : end] == "报" and text[end : end + 1] == "社" and text[end + 1 : end + 2] not in ("会", "区"):
+        return end + 1
+    return end
+
+
 def org_spans(text: str, regions: list[Span]) -> list[Span]:
     out: list[Span] = []
     for m in _KNOWN_ORG.finditer(text):
@@ -467,14 +488,35 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
     # The party's name written before a party committee is part of its name (中共|长沙县委统战部).
     out = [_with_prefix(text, r, _PARTY_PREFIX, 5) if "委" in text[r.start : r.end] else r for r in out]
     out += [Span("ORG", m.start(), m.end(), RULE_SCORE, "rules") for m in _KNOWN_FIRM_AT_BOUNDARY.finditer(text)]
-    return (
-        out
-        + _company_spans(text, places)
-        + _outlet_spans(text)
-        + _village_body_spans(text)
-        + _institution_spans(text)
-        + _zone_body_spans(text)
-    )
+    out += _company_spans(text, places) + _outlet_spans(text) + _village_body_spans(text)
+    out += _institution_spans(text) + _zone_body_spans(text)
+    return out + _outlet_runs(text, out)
+
+
+# A newspaper written right after another outlet, in a page's list of outlets without
+# separators (闽南日报泉州晚报|湄洲日报|三明日报).
+_NEXT_NEWSPAPER = re.compile(r"[一-鿿]{2,4}?(?:日报|晚报|早报|晨报|都市报|快报|商报|导报)")
+
+
+def _outlet_runs(text: str, spans: list[Span]) -> list[Span]:
+    """Newspapers listed right after an outlet: each must end where the list goes on (the
+    next outlet or a found name starts) or stops (punctuation), not inside a word
+    (人民日报获悉今日|报道)."""
+    out: list[Span] = []
+    starts = {s.start for s in spans}
+    ends = [s.end for s in spans if _OUTLET_AT_END.search(text[max(s.start, s.end - 2) : s.end])]
+    while ends:
+        end = ends.pop()
+        m = _NEXT_NEWSPAPER.match(text, end)
+        if (
+            m is not None
+            and _one_name(text, m)
+            and not _NOT_PRESS.search(m.group())
+            and (m.end() == len(text) or not is_cjk(text[m.end()]) or m.end() in starts or _NEXT_NEWSPAPER.match(text, m.end()))
+        ):
+            out.append(Span("ORG", m.start(), m.end(), RULE_SCORE, "rules"))
+            ends.append(m.end())
+    return out
 
 
 # Newspapers and magazines in 《》 are ORG without the marks (D21): 《华尔街日报》, 《大公报》.
