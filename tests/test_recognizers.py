@@ -191,13 +191,18 @@ def test_informal_autonomous_county_and_rural_bank():
         ("新文化报社和吉林年鉴社开展评选", "ORG", ["新文化报社", "吉林年鉴社"]),
         ("河北日报社记者", "ORG", ["河北日报社"]),
         ("人民日报社会版", "ORG", ["人民日报"]),
+        ("人民日报社论指出", "ORG", ["人民日报"]),
         ("闽南日报泉州晚报湄洲日报三明日报", "ORG", ["闽南日报", "泉州晚报", "湄洲日报", "三明日报"]),
         ("记者从人民日报获悉今日报道", "ORG", ["人民日报"]),
         ("人民网、中国日报网、工人日报等", "ORG", ["人民网", "中国日报网", "工人日报"]),
-        # A university's dream and its students are no university; a clause verb is no name.
+        ("人民日报和北京日报。", "ORG", ["人民日报", "北京日报"]),  # not 和北京日报
+        ("新华网援引北京日报，", "ORG", ["新华网", "北京日报"]),
+        # A dream of university and a university student name no university; a named
+        # university's dream does.
         ("情系汉阴助贫困女大学生圆大学梦", "ORG", []),
+        ("他从小就有一个北京大学梦", "ORG", ["北京大学"]),
         ("西安交通大学生命学院", "ORG", ["西安交通大学生命学院"]),
-        ("首家在中国内地申请控股证券公司的外资机构", "ORG", []),
+        ("陕西师范大学生活服务中心", "ORG", ["陕西师范大学生活服务中心"]),
         # Outlets in source lines and datelines (D21); known bodies.
         ("来源:中央广电总台国际在线编辑:王菲", "ORG", ["中央广电总台", "国际在线"]),
         ("来源：陕西农村报声明：内容为转载", "ORG", ["陕西农村报"]),

@@ -193,7 +193,7 @@ _CLAUSE_VERB = re.compile(
     "开展|聆听|采取|召开|举办|参加|实施|推进|落实|走进|来到|深入|前往|宣讲|表示|指出|要求|提出|认为|"
     "介绍|获得|荣获|启动|印发|出台|邀请|督促|调研|考察|视察|慰问|看望|部署|审议|签订|签署|投入|"
     "安排|申报|选派|创新|打造|成立|设立|召集|会同|配合|协助|牵头|负责|积极|主动|认真|全面|进一步|"
-    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|申请|贯彻|以|向|"
+    "目前|各级|各类|所有|全部|有关|收到|接到|按照|依托|通过|报请|上报|贯彻|以|向|"
     "加快|加强|推动|促进|深化|完善|建立|健全|探索|发挥|境内|建国|下属|留任|连任|担任|出任|成功"
 )
 
@@ -235,6 +235,8 @@ def _one_name(text: str, body: re.Match[str]) -> bool:
     )
 
 
+# Characters before 大学梦 / 大学生 that leave no university's name (圆|大学梦, 女|大学生).
+_NO_NAME_BEFORE_UNIVERSITY = frozenset("圆的个女男困名位和及等")
 _NOT_SCHOOL_AFTER = set("等心央国华间学")  # 第一中等, 一中心 (a set: "" at the text's end is no character)
 
 
@@ -243,8 +245,8 @@ def org_head_ok(text: str, end: int, known: bool = False) -> bool:
     (国家电网 ends in a word, 电网, but is a name)."""
     if text.startswith("精神", end):
         return False  # 北大荒精神: a spirit, not the body
-    if text[end - 2 : end] == "大学" and (text.startswith("梦", end) or (text.startswith("生", end) and text[end + 1 : end + 2] not in ("命", "物", "态"))):
-        return False  # 圆大学梦, 女大学生: a dream, a student (not 大学|生命学院), not a university
+    if text[end - 2 : end] == "大学" and text[end : end + 1] in ("梦", "生") and text[end - 3 : end - 2] in _NO_NAME_BEFORE_UNIVERSITY:
+        return False  # 圆大学梦, 女大学生: a dream, a student (but 北京大学梦, 师范大学生活服务中心)
     if text.startswith("员工", end):
         return True  # 京东员工
     if text[end - 1] == "会" and text[end : end + 1] == "场":
@@ -443,25 +445,35 @@ def _with_prefix(text: str, span: Span, prefix: re.Pattern[str], window: int) ->
     return Span("ORG", span.start - len(p.group()), span.end, span.score, span.source) if p else span
 
 
+# After 报社, a character that makes 社 part of another word: 社会, 社区, 社论, 社长, 社交.
+_NOT_AFTER_PRESS_OFFICE = frozenset("会区论长交评科员团保工")
+
+
 def press_office_end(text: str, end: int) -> int:
     """Where an ORG ending at `end` ends with its office: a newspaper's 社 belongs to the
-    name (新文化报|社, 河北日报|社), but not in 社会 or 社区."""
-    if text[end - 1 : end] == "报" and text[end : end + 1] == "社" and text[end + 1 : end + 2] not in ("会", "区"):
+    name (新文化报|社, 河北日报|社), but not in 社会, 社区, 社论, 社长 … (_NOT_AFTER_PRESS_OFFICE)."""
+    if text[end - 1 : end] == "报" and text[end : end + 1] == "社" and text[end + 1 : end + 2] not in _NOT_AFTER_PRESS_OFFICE:
         return end + 1
     return end
 
 
 def org_spans(text: str, regions: list[Span]) -> list[Span]:
     out: list[Span] = []
+    covered = bytearray(len(text) + 1)  # positions inside a span of `out` (a lookup, not a scan)
+
+    def take(span: Span) -> None:
+        out.append(span)
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+
     for m in _KNOWN_ORG.finditer(text):
         if not org_head_ok(text, m.end(), known=True):
             continue
-        out.append(Span("ORG", m.start(), _org_end(text, m.end()), RULE_SCORE, "rules"))
+        take(Span("ORG", m.start(), _org_end(text, m.end()), RULE_SCORE, "rules"))
     # place (+ place ...) + body: 南郑区人民政府, 汉中市扶贫办, 商洛市商州区委.
     by_start = {r.start: r for r in regions}
     places = frozenset(by_start)
     for r in regions:
-        if any(o.start <= r.start < o.end for o in out):
+        if covered[r.start]:
             continue
         end = r.end
         while end in by_start:  # chained places
@@ -472,17 +484,17 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
         if head and (head.group()[0] == "级" or (text[end - 1] == "市" and head.group()[0] == "区" and len(head.group()) <= 3)):
             continue  # 曲阜市|级文明实践中心, 榆林市|区医院: a level or the city's urban area, no name
         if head and _one_name(text, head):
-            out.append(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
+            take(Span("ORG", r.start, _org_end(text, head.end(), places), RULE_SCORE, "rules"))
     # A subdistrict's or town's office: 汉源街道办(党委), 外海街道办事处.
     for r in regions:
         office = _OFFICE.match(text, r.end)
         if (
             text[r.end - 2 : r.end] == "街道"
             and office
-            and not any(o.start <= r.start < o.end for o in out)
+            and not covered[r.start]
             and not _VILLAGE_NEXT.match(text, office.end())  # 汉源街道办二道河村: a place in a chain
         ):
-            out.append(Span("ORG", r.start, _org_end(text, office.end(), places), RULE_SCORE, "rules"))
+            take(Span("ORG", r.start, _org_end(text, office.end(), places), RULE_SCORE, "rules"))
     # A parent company before a place + branch: 国网|榆林供电公司 → one ORG.
     out = [_with_prefix(text, r, _PARENT_PREFIX, 6) if r.start > 0 else r for r in out]
     # The party's name written before a party committee is part of its name (中共|长沙县委统战部).
@@ -495,6 +507,7 @@ def org_spans(text: str, regions: list[Span]) -> list[Span]:
 
 # A newspaper written right after another outlet, in a page's list of outlets without
 # separators (闽南日报泉州晚报|湄洲日报|三明日报).
+_NOT_IN_LISTED_OUTLET = frozenset("和与及据援引转载联合称的了在是对向为把被将从由等")
 _NEXT_NEWSPAPER = re.compile(r"[一-鿿]{2,4}?(?:日报|晚报|早报|晨报|都市报|快报|商报|导报)")
 
 
@@ -504,18 +517,23 @@ def _outlet_runs(text: str, spans: list[Span]) -> list[Span]:
     (人民日报获悉今日|报道)."""
     out: list[Span] = []
     starts = {s.start for s in spans}
-    ends = [s.end for s in spans if _OUTLET_AT_END.search(text[max(s.start, s.end - 2) : s.end])]
-    while ends:
-        end = ends.pop()
+    ends = {s.end for s in spans if _OUTLET_AT_END.search(text[max(s.start, s.end - 2) : s.end])}
+    todo, seen = sorted(ends), set(ends)
+    while todo:
+        end = todo.pop()
         m = _NEXT_NEWSPAPER.match(text, end)
         if (
             m is not None
             and _one_name(text, m)
             and not _NOT_PRESS.search(m.group())
+            and not any(ch in _NOT_IN_LISTED_OUTLET for ch in m.group())  # 和|北京日报, 援引|北京日报
+            and not any(p in starts for p in range(m.start() + 1, m.end()))  # a name found inside
             and (m.end() == len(text) or not is_cjk(text[m.end()]) or m.end() in starts or _NEXT_NEWSPAPER.match(text, m.end()))
         ):
             out.append(Span("ORG", m.start(), m.end(), RULE_SCORE, "rules"))
-            ends.append(m.end())
+            if m.end() not in seen:
+                seen.add(m.end())
+                todo.append(m.end())
     return out
 
 
