@@ -6,6 +6,7 @@ from typing import Any
 
 from serving.decode import Span
 from serving.normalize import normalize
+from serving.regions import RegionContext
 from serving.textprep import strip_glosses, to_simplified
 
 
@@ -17,7 +18,7 @@ def _clean(mention: str) -> str:
 def normalize_entities(original: str, spans: list[Span]) -> list[dict[str, Any]]:
     """Build the entity dicts; `text` is always original[start:end]."""
     cleaned = [_clean(original[s.start : s.end]) for s in spans]
-    regions = [c for s, c in zip(spans, cleaned, strict=True) if s.type == "REGION"]
+    regions = RegionContext.of(c for s, c in zip(spans, cleaned, strict=True) if s.type == "REGION")
     out: list[dict[str, Any]] = []
     for s, c in zip(spans, cleaned, strict=True):
         try:

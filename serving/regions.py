@@ -16,6 +16,7 @@ unit carrying it (吉林 -> 吉林省, 长沙 -> 长沙市). Anything still ambi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -199,13 +200,32 @@ class Region:
 
 @dataclass(frozen=True)
 class RegionContext:
-    """Other REGION mentions of the same document, in text order."""
+    """Other REGION mentions of the same document, in text order. What resolution reads from
+    them (simplified forms, unambiguous anchors, where each kind of mention stands) is worked
+    out once per document, so a document with thousands of mentions costs linear time."""
 
     mentions: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, mentions: Iterable[str]) -> RegionContext:
         return cls(tuple(mentions))
+
+    @functools.cached_property
+    def strings(self) -> list[str]:
+        return [m for m in self.mentions if isinstance(m, str)]
+
+    @functools.cached_property
+    def simple(self) -> list[str]:
+        return [_simplify(m) for m in self.strings if m and m.strip()]
+
+    @functools.cached_property
+    def anchors(self) -> list[Region]:
+        """The unambiguous mentions' regions, each once (``_pick`` reads only the best)."""
+        return list(dict.fromkeys(r for r in map(_alone, self.simple) if r is not None))
+
+    @functools.cached_property
+    def index(self) -> _MentionIndex:
+        return _MentionIndex(self.simple, self.anchors)
 
 
 # --------------------------------------------------------------------------- script
@@ -371,11 +391,6 @@ def _simplify(mention: str) -> str:
     return to_simplified("".join(mention.split()), gazetteer().known)
 
 
-def _anchors(context: Sequence[str]) -> list[Region]:
-    found = (_alone(_simplify(m)) for m in context if m and m.strip())
-    return [r for r in found if r is not None]
-
-
 def _result(name: str, full_name: str | None, code: str | None, level: str) -> dict:
     return {"name": name, "full_name": full_name, "code": code, "level": level}
 
@@ -437,6 +452,75 @@ def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[
     return _result(name, None, None, level)
 
 
+class _MentionIndex:
+    """Positions of a document's simplified mentions by what ``_sub_county`` looks for: the
+    first place of each name, the towns/villages/groups that may name a level in between, and
+    the mentions that resolve to a coded division (where its walk stops)."""
+
+    def __init__(self, simple: list[str], anchors: Sequence[Region]) -> None:
+        self.simple = simple
+        self.first_at: dict[str, int] = {}
+        self.parts: list[list[int]] = [[] for _ in SUB_COUNTY]
+        self.stops: list[int] = []
+        self.found: dict[int, dict] = {}
+        admin: dict[str, dict | None] = {}
+        for i, mention in enumerate(simple):
+            self.first_at.setdefault(mention, i)
+            rank = _sub_county_rank(mention)
+            if rank is not None:
+                if not _is_admin(mention):
+                    self.parts[rank].append(i)
+                continue
+            if mention not in admin:
+                admin[mention] = _admin(mention, anchors)
+            found = admin[mention]
+            if found is not None and found["code"] is not None:
+                self.stops.append(i)
+                self.found[i] = found
+
+
+def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
+    """``_sub_county`` on a document's mention index: the same walk (nearest mention before the
+    name's first occurrence first, then those after it), done by bisection instead of a scan."""
+    gaz = gazetteer()
+    level = SUB_COUNTY[rank][1]
+    n = len(index.simple)
+    at = index.first_at.get(name, n)
+
+    def order(p: int) -> int:  # the step of the walk at which position p is read
+        return at - 1 - p if p < at else p - 1
+
+    def first_from(positions: list[int], step: int) -> int | None:
+        """The first position in `positions` that the walk reads at `step` or later."""
+        if step < at:  # still walking back: the nearest at or before at - 1 - step
+            k = bisect.bisect_right(positions, at - 1 - step) - 1
+            if k >= 0:
+                return positions[k]
+            step = at
+        k = bisect.bisect_left(positions, max(step + 1, at + 1))
+        return positions[k] if k < len(positions) else None
+
+    stop = first_from(index.stops, 0)
+    if stop is None:
+        return _result(name, None, None, level)
+    parts: list[str] = []
+    lowest, step = rank, 0
+    while True:
+        hits = [(order(p), p, q) for q in range(lowest) if (p := first_from(index.parts[q], step)) is not None]
+        hits = [h for h in hits if h[0] < order(stop)]
+        if not hits:
+            break
+        _, p, lowest = min(hits)
+        parts.insert(0, index.simple[p])
+        step = order(p) + 1
+    found = index.found[stop]
+    code = found["code"]
+    county_level = found["level"] == COUNTY or (found["level"] == CITY and code not in gaz.has_children)
+    if county_level and len(parts) == rank:
+        return _result(name, gaz.full_name(code) + "".join(parts) + name, None, level)
+    return _result(name, None, None, level)
+
+
 def _is_admin(name: str) -> bool:
     return name in gazetteer().by_name
 
@@ -471,7 +555,7 @@ def _fallback_level(name: str) -> str:
     return AREA
 
 
-def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
+def _resolve(name: str, context: Sequence[str], anchors: list[Region], index: _MentionIndex | None = None) -> dict:
     if name in COUNTRIES:
         return _result(name, COUNTRIES[name], None, COUNTRY)
     if name in FOREIGN_PROVINCES:
@@ -491,13 +575,19 @@ def _resolve(name: str, context: Sequence[str], anchors: list[Region]) -> dict:
         return chained
     rank = _sub_county_rank(name)
     if rank is not None:
+        if index is not None:
+            return _sub_county_indexed(name, rank, index)
         return _sub_county(name, rank, context, anchors)
     return _result(name, None, None, _fallback_level(name))
 
 
 def resolve(mention: str, context: Sequence[str] | RegionContext | None = None) -> dict:
     """``{"name", "full_name", "code", "level"}`` for a REGION mention."""
-    if isinstance(context, RegionContext):
-        context = context.mentions
-    mentions = [m for m in (context or ()) if isinstance(m, str)]
-    return _resolve(_simplify(str(mention)), mentions, _anchors(mentions))
+    ctx = context if isinstance(context, RegionContext) else _context(tuple(m for m in context or () if isinstance(m, str)))
+    return _resolve(_simplify(str(mention)), ctx.strings, ctx.anchors, ctx.index)
+
+
+@functools.lru_cache(maxsize=8)
+def _context(mentions: tuple[str, ...]) -> RegionContext:
+    """One context per document, when callers pass the same mention list for each mention."""
+    return RegionContext(mentions)

@@ -234,3 +234,26 @@ def test_standalone_short_forms_are_county_short_forms():
     gaz = load_gazetteer()
     assert gaz.standalone_short and gaz.standalone_short <= set(gaz.county_short)
     assert "南郑" in gaz.standalone_short and "合作" not in gaz.standalone_short
+
+
+def test_the_indexed_walk_resolves_like_the_plain_walk():
+    """resolve() reads a document's mentions through an index built once (linear time on long
+    documents); on random documents it must give what the plain walk over the list gives."""
+    import random
+
+    from serving import regions as R
+
+    pool = ["城固县", "南郑区", "汉中市", "汉中", "陕西省", "三合镇", "黄牛嘴村", "龙沟组", "阳春镇", "陈村",
+            "石泉县", "池河镇", "平安村", "宁陕县", "秦岭", "中国", "新城区", "城关镇", "和平组", "张家坝",
+            "山阳县", "磨沟口村", "朝阳区", "鼓楼区"]
+    rng = random.Random(7)
+    with_full_name = 0
+    for _ in range(1000):
+        mentions = [rng.choice(pool) for _ in range(rng.randint(0, 20))]
+        name = rng.choice(pool)
+        anchors = [r for r in (R._alone(R._simplify(m)) for m in mentions) if r is not None]
+        plain = R._resolve(R._simplify(name), mentions, anchors)  # no index: the plain walk
+        assert R.resolve(name, R.RegionContext.of(mentions)) == plain, (name, mentions)
+        assert R.resolve(name, mentions) == plain
+        with_full_name += plain["full_name"] is not None and plain["code"] is None
+    assert with_full_name > 50  # towns and villages placed under a county were exercised

@@ -381,7 +381,7 @@ def _firm_spans(text: str, place_starts: frozenset[int]) -> list[Span]:
             if (
                 2 <= len(core) <= FIRM_CORE_MAX_CHARS
                 and not left.isdigit()  # 16家上市公司: a count
-                and not any(start <= p < k for p in place_starts)  # a place + body: the rule above
+                and not any(p in place_starts for p in range(start, k))  # a place + body: the rule above
                 and not name.startswith(_GENERIC_COMPANY_HEAD)
                 and not any(ch in _NOT_IN_FIRM for ch in core)
                 and not _trade_only(core)

@@ -131,8 +131,12 @@ _DESIGNATION = re.compile(r"示范[区县市镇乡村]$|示范单位$|先进[县
 # A quote opening with one of these verbs is a sentence of requirements, not a name
 # (“开展赋予农民对集体资产股份权能改革试点”).
 _SENTENCE_VERBS = ("开展", "推进", "实施", "加快", "深化", "推动", "加强", "完善", "建立", "健全", "坚持", "落实")
+# Runs of quoted items are read at most this many items long, so that a text made of
+# thousands of quotes costs linear time, not quadratic (no real list is this long).
+QUOTE_RUN_MAX_ITEMS = 30
 _QUOTE_RUN = re.compile(
-    r"(?P<items>(?:[“‘][^“”‘’]{2,12}[”’][、，,]?){2,})(?:[\u4e00-\u9fff]{0,6}?等(?:制度|机制|办法|举措|措施|政策)|等?创建)"
+    rf"(?P<items>(?:[“‘][^“”‘’]{{2,12}}[”’][、，,]?){{2,{QUOTE_RUN_MAX_ITEMS}}})"
+    r"(?:[\u4e00-\u9fff]{0,6}?等(?:制度|机制|办法|举措|措施|政策)|等?创建)"
 )
 QUOTE_RUN_ITEM_MAX_CHARS = 10
 _GLOSS = re.compile(r"[（(][^（）()]{1,20}[)）]")
@@ -140,7 +144,7 @@ _PRINCIPLE_AFTER = re.compile(r"的?(?:原则|方针)")
 PRINCIPLE_MAX_CHARS = 8
 # Nicknames of national action plans: “水十条”, “土十条”, “气十条”.
 _TEN_ARTICLES = re.compile(r"[\u4e00-\u9fff]{1,2}十条")
-_MORE_QUOTES = re.compile(r"(?:[、，,]?[“‘][^“”‘’]{1,20}[”’])*")
+_MORE_QUOTES = re.compile(rf"(?:[、，,]?[“‘][^“”‘’]{{1,20}}[”’]){{0,{QUOTE_RUN_MAX_ITEMS}}}")
 
 
 def _after_quotes(text: str, pos: int) -> int:

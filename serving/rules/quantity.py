@@ -8,6 +8,7 @@ ages, ordinals, codes, 一 + measure word, numbers inside names and fixed phrase
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from serving.decode import Span
 from serving.rules.common import QUOTED, RULE_SCORE, alternation, gazetteer, in_idiom, is_cjk
@@ -98,6 +99,13 @@ def _is_money_unit(unit: str | None) -> bool:
     return unit is not None and any(unit.endswith(c) for c in CURRENCIES)
 
 
+def _inside_quote(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one quoted name; `quoted` is sorted and flat, so only
+    the last quote opening at or before `start` can hold it (a lookup, not a scan)."""
+    k = bisect_right(quoted, (start, float("inf"))) - 1
+    return k >= 0 and quoted[k][0] <= start and end <= quoted[k][1]
+
+
 def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place)
     from serving.normalize import normalize
 
@@ -140,7 +148,7 @@ def number_spans(text: str) -> list[Span]:  # noqa: C901 (one grammar, one place
         if num == "几" and not (_is_money_unit(unit) and unit != "块"):
             continue
         # A Chinese numeral opening a quoted name is part of the name: “三类人群”.
-        if re.fullmatch(_CN_NUM, num) and any(qs <= start and end <= qe for qs, qe in quoted):
+        if re.fullmatch(_CN_NUM, num) and _inside_quote(quoted, start, end):
             continue
         if start > 0 and text[start - 1] in "第每周星礼初届":  # 第三, 十一届三次全会
             continue

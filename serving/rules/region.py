@@ -101,8 +101,12 @@ _SEAT_TOWN = re.compile(r"城关(?:镇|乡|街道)")
 
 
 # A list of bare names closed by what they are: 王坝、白河、石桥等乡镇, 圣源、西官和宫家楼6个行政村.
+# At most this many names are read before the list's last one: a long run of 、-joined names
+# without a closing word costs linear time, not quadratic.
+LISTED_PLACES_MAX_ITEMS = 30
 _LISTED_PLACES = re.compile(
-    r"(?P<items>(?:[\u4e00-\u9fff]{2,4}、)+(?:(?!等)[\u4e00-\u9fff]){2,4}(?:[和及与](?:(?!等)[\u4e00-\u9fff]){2,4})?)"
+    rf"(?P<items>(?:[\u4e00-\u9fff]{{2,4}}、){{1,{LISTED_PLACES_MAX_ITEMS}}}"
+    r"(?:(?!等)[\u4e00-\u9fff]){2,4}(?:[和及与](?:(?!等)[\u4e00-\u9fff]){2,4})?)"
     r"(?=(?:等|等?(?:[0-9]+|[一二两三四五六七八九十]+)个?)(?:行政)?(?:乡镇|镇|乡(?![村镇])|村|社区|街道))"
 )
 
