@@ -7,10 +7,9 @@ ranks first for each type is a measured choice (see `make eval`, hybrid ablation
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
-from serving.decode import Span
+from serving.decode import Occupancy, Span
 from serving.gazetteer import division_core
 from serving.recognizers import recognize
 from serving.rules.common import gazetteer
@@ -104,7 +103,9 @@ def _repeats(text: str, chosen: list[Span]) -> list[Span]:
     again once they found it)."""
     names = {(s.type, text[s.start : s.end]) for s in chosen if s.source == "model" and s.type in MODEL_REPEATS}
     out: list[Span] = []
-    found = _Taken(chosen)
+    found = Occupancy(len(text))
+    for span in chosen:
+        found.add(span)
     for etype, name in names:
         at = text.find(name)
         while at >= 0:
@@ -128,39 +129,9 @@ def _rank(span: Span) -> tuple[int, int]:
     return (0 if first else 1, -(span.end - span.start))
 
 
-class _Taken:
-    """Spans accepted so far, with the character each covers, so that an overlap test costs
-    the span's length, not the number of spans taken (a long document has thousands). Two
-    spans overlap when they share a character; a zero-length span at p overlaps a span that
-    holds p strictly inside."""
-
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self.spans: list[Span] = []
-        self.owner: dict[int, int] = {}  # character -> index of the span covering it
-        self.points: list[int] = []  # positions of zero-length spans taken
-        for span in spans:
-            self.add(span)
-
-    def free(self, span: Span) -> bool:
-        if span.end <= span.start:
-            left, right = self.owner.get(span.start - 1), self.owner.get(span.start)
-            return left is None or left != right
-        owner = self.owner
-        return not any(i in owner for i in range(span.start, span.end)) and not any(
-            span.start < p < span.end for p in self.points
-        )
-
-    def add(self, span: Span) -> None:
-        if span.end <= span.start:
-            self.points.append(span.start)
-        for i in range(span.start, span.end):
-            self.owner[i] = len(self.spans)
-        self.spans.append(span)
-
-
 def resolve(candidates: list[Span]) -> list[Span]:
     """Greedy non-overlapping selection by rank; result sorted by start."""
-    taken = _Taken()
+    taken = Occupancy(max((c.end for c in candidates), default=0))
     for cand in sorted(candidates, key=_rank):
         if taken.free(cand):
             taken.add(cand)

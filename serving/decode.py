@@ -16,6 +16,30 @@ class Span:
     source: str = "model"
 
 
+class Occupancy:
+    """Flat spans kept so far, and the characters they cover, so that an overlap test costs the
+    candidate's length, not the number of spans kept (a long document has thousands). Spans
+    overlap when they share a character; a zero-length span at p overlaps a span holding p
+    strictly inside. Shared by the rules' resolution and the hybrid's."""
+
+    def __init__(self, size: int) -> None:
+        self.spans: list[Span] = []
+        self._busy = bytearray(size)
+        self._points: list[int] = []  # positions of kept zero-length spans
+
+    def free(self, span: Span) -> bool:
+        if span.end <= span.start:  # rare: a scan is fine
+            return not any(t.start < span.start < t.end for t in self.spans)
+        return not any(self._busy[span.start : span.end]) and not any(span.start < p < span.end for p in self._points)
+
+    def add(self, span: Span) -> None:
+        if span.end <= span.start:
+            self._points.append(span.start)
+        else:
+            self._busy[span.start : span.end] = b"\x01" * (span.end - span.start)
+        self.spans.append(span)
+
+
 def decode_bio(
     labels: list[str],
     pred: list[int],

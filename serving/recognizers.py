@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from serving.decode import Span
+from serving.decode import Occupancy, Span
 from serving.rules.common import RULE_SCORE, gazetteer, is_cjk
 from serving.rules.org import (
     ORG_SUFFIX_AT_END,
@@ -46,23 +46,12 @@ def _with_office(text: str, span: Span) -> Span:
 
 
 def longest_first(cands: list[Span]) -> list[Span]:
-    """Longer (then earlier) candidates first; one is kept when it overlaps nothing kept.
-    An occupancy array makes each check cost the candidate's length, not the number of
-    spans kept (a long document has thousands)."""
-    busy = bytearray(max((c.end for c in cands), default=0))
-    points: list[int] = []  # positions of kept zero-length spans
-    taken: list[Span] = []
+    """Longer (then earlier) candidates first; one is kept when it overlaps nothing kept."""
+    kept = Occupancy(max((c.end for c in cands), default=0))
     for c in sorted(cands, key=lambda s: (-(s.end - s.start), s.start)):
-        if c.end <= c.start:  # zero-length: overlaps a kept span that strictly contains it
-            if any(not (c.end <= t.start or c.start >= t.end) for t in taken):
-                continue
-            points.append(c.start)
-        elif any(busy[c.start : c.end]) or any(c.start < p < c.end for p in points):
-            continue
-        else:
-            busy[c.start : c.end] = b"\x01" * (c.end - c.start)
-        taken.append(c)
-    return taken
+        if kept.free(c):
+            kept.add(c)
+    return kept.spans
 
 
 # An organisation's name shorter than this is not spread to its other mentions.
