@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from serving.decode import Occupancy, Span
 from serving.rules.common import RULE_SCORE, gazetteer, is_cjk
@@ -42,7 +43,7 @@ def recognize(text: str) -> list[Span]:
 def _with_office(text: str, span: Span) -> Span:
     """A newspaper's name with its office (新文化报|社 → 新文化报社)."""
     end = press_office_end(text, span.end)
-    return span if end == span.end else Span(span.type, span.start, end, span.score, span.source)
+    return span if end == span.end else replace(span, end=end)
 
 
 def longest_first(cands: list[Span]) -> list[Span]:

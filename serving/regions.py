@@ -461,8 +461,7 @@ class _MentionIndex:
         self.simple = simple
         self.first_at: dict[str, int] = {}
         self.parts: list[list[int]] = [[] for _ in SUB_COUNTY]
-        self.stops: list[int] = []
-        self.found: dict[int, dict] = {}
+        self.found: dict[int, dict] = {}  # position -> its coded division, in text order
         admin: dict[str, dict | None] = {}
         for i, mention in enumerate(simple):
             self.first_at.setdefault(mention, i)
@@ -475,8 +474,8 @@ class _MentionIndex:
                 admin[mention] = _admin(mention, anchors)
             found = admin[mention]
             if found is not None and found["code"] is not None:
-                self.stops.append(i)
                 self.found[i] = found
+        self.stops = list(self.found)  # where the walk may stop, ascending
 
 
 def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
