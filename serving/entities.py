@@ -6,7 +6,7 @@ from typing import Any
 
 from serving.decode import Span
 from serving.normalize import normalize
-from serving.regions import RegionContext
+from serving.regions import RegionContext, places_named_in
 from serving.textprep import strip_glosses, to_simplified
 
 
@@ -18,7 +18,13 @@ def _clean(mention: str) -> str:
 def normalize_entities(original: str, spans: list[Span]) -> list[dict[str, Any]]:
     """Build the entity dicts; `text` is always original[start:end]."""
     cleaned = [_clean(original[s.start : s.end]) for s in spans]
-    regions = RegionContext.of(c for s, c in zip(spans, cleaned, strict=True) if s.type == "REGION")
+    # The places a REGION's normalization reads: the REGION mentions, and the divisions that
+    # ORG names start with (湘潭县财政局), in text order (D16).
+    regions = RegionContext.of(
+        place
+        for s, c in sorted(zip(spans, cleaned, strict=True), key=lambda sc: sc[0].start)
+        for place in ([c] if s.type == "REGION" else places_named_in(c) if s.type == "ORG" else [])
+    )
     out: list[dict[str, Any]] = []
     for s, c in zip(spans, cleaned, strict=True):
         try:

@@ -416,12 +416,11 @@ def _sub_county_rank(name: str) -> int | None:
 
 
 def _nearest_first(name: str, context: Sequence[str]) -> list[str]:
-    """Context mentions ordered by distance: those before ``name``'s first occurrence
-    (nearest first), then those after it."""
+    """The context mentions written before ``name``'s first occurrence, nearest first (D16:
+    a town or village is placed only under what the text names before it)."""
     if name not in context:
         return list(reversed(context))
-    at = context.index(name)
-    return [*reversed(context[:at]), *context[at + 1 :]]
+    return list(reversed(context[: context.index(name)]))
 
 
 def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[Region]) -> dict:
@@ -432,12 +431,20 @@ def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[
     parts: list[str] = []
     lowest = rank
     simple = [_simplify(m) for m in context if m and m.strip()]
+    full_forms = _full_forms(simple)
     for mention in _nearest_first(name, simple):
         mention_rank = _sub_county_rank(mention)
         if mention_rank is not None:
             if mention_rank < lowest and not _is_admin(mention):
                 parts.insert(0, mention)
                 lowest = mention_rank
+            continue
+        written = _written_in_full(mention, full_forms, anchors)
+        if written is not None:  # 尼山 beside 尼山镇: the town's short form, not a county
+            written_rank = _sub_county_rank(written)
+            if written_rank is not None and written_rank < lowest:
+                parts.insert(0, written)
+                lowest = written_rank
             continue
         found = _admin(mention, anchors)
         if found is None or found["code"] is None:
@@ -462,13 +469,20 @@ class _MentionIndex:
         self.first_at: dict[str, int] = {}
         self.parts: list[list[int]] = [[] for _ in SUB_COUNTY]
         self.found: dict[int, dict] = {}  # position -> its coded division, in text order
+        self.written: dict[int, str] = {}  # position of a bare short form -> its full form
         admin: dict[str, dict | None] = {}
+        self.full_forms = _full_forms(simple)
         for i, mention in enumerate(simple):
             self.first_at.setdefault(mention, i)
             rank = _sub_county_rank(mention)
             if rank is not None:
                 if not _is_admin(mention):
                     self.parts[rank].append(i)
+                continue
+            written = _written_in_full(mention, self.full_forms, anchors)
+            if written is not None:  # 尼山 beside 尼山镇: a part of the chain, not a county
+                self.written[i] = written
+                self.parts[_sub_county_rank(written) or 0].append(i)
                 continue
             if mention not in admin:
                 admin[mention] = _admin(mention, anchors)
@@ -479,25 +493,21 @@ class _MentionIndex:
 
 
 def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
-    """``_sub_county`` on a document's mention index: the same walk (nearest mention before the
-    name's first occurrence first, then those after it), done by bisection instead of a scan."""
+    """``_sub_county`` on a document's mention index: the same walk (the mentions before the
+    name's first occurrence, nearest first), done by bisection instead of a scan."""
     gaz = gazetteer()
     level = SUB_COUNTY[rank][1]
     n = len(index.simple)
     at = index.first_at.get(name, n)
 
-    def order(p: int) -> int:  # the step of the walk at which position p is read
-        return at - 1 - p if p < at else p - 1
+    def order(p: int) -> int:  # the step of the walk at which position p (< at) is read
+        return at - 1 - p
 
     def first_from(positions: list[int], step: int) -> int | None:
-        """The first position in `positions` that the walk reads at `step` or later."""
-        if step < at:  # still walking back: the nearest at or before at - 1 - step
-            k = bisect.bisect_right(positions, at - 1 - step) - 1
-            if k >= 0:
-                return positions[k]
-            step = at
-        k = bisect.bisect_left(positions, max(step + 1, at + 1))
-        return positions[k] if k < len(positions) else None
+        """The first position in `positions` that the walk reads at `step` or later: the
+        nearest at or before at - 1 - step."""
+        k = bisect.bisect_right(positions, at - 1 - step) - 1
+        return positions[k] if k >= 0 and step < at else None
 
     stop = first_from(index.stops, 0)
     if stop is None:
@@ -510,7 +520,7 @@ def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
         if not hits:
             break
         _, p, lowest = min(hits)
-        parts.insert(0, index.simple[p])
+        parts.insert(0, index.written.get(p, index.simple[p]))
         step = order(p) + 1
     found = index.found[stop]
     code = found["code"]
@@ -520,11 +530,66 @@ def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
     return _result(name, None, None, level)
 
 
+# The suffixes of a town's or village's full form that a bare short form may stand for
+# (尼山 for 尼山镇, 松山 for 松山村); not the groups' 组, 队, 屯 (和平 is no 和平组).
+FULL_FORM_SUFFIXES: tuple[str, ...] = SUB_COUNTY[0][0] + SUB_COUNTY[1][0]
+
+
+def _full_forms(simple: Sequence[str]) -> dict[str, set[str]]:
+    """Each bare name the document's town and village mentions extend: 尼山 -> {尼山镇}."""
+    out: dict[str, set[str]] = {}
+    for mention in simple:
+        for suffix in FULL_FORM_SUFFIXES:
+            stem = mention[: -len(suffix)]
+            if mention.endswith(suffix) and len(stem) >= MIN_SHORT_FORM and not _is_admin(mention):
+                out.setdefault(stem, set()).add(mention)
+    return out
+
+
+def _confirmed(name: str, anchors: Sequence[Region]) -> bool:
+    """Whether ``name`` resolves to a coded division that another place of the document
+    confirms (城固 with 汉中 named: the county, even where 城固镇 is written too)."""
+    found = _admin(name, anchors)
+    if found is None or found["code"] is None:
+        return False
+    region = gazetteer().by_code[found["code"]]
+    return any(a != region and _relation(region, a) for a in anchors)
+
+
+def _written_in_full(name: str, full_forms: dict[str, set[str]], anchors: Sequence[Region]) -> str | None:
+    """The one town or village the document writes in full that a bare ``name`` is the short
+    form of (spec: a short form resolves like its full form), unless the name is a division
+    that the document's other places confirm."""
+    forms = full_forms.get(name, set())
+    if len(forms) != 1 or _sub_county_rank(name) is not None or _confirmed(name, anchors):
+        return None
+    return next(iter(forms))
+
+
+PLACE_IN_NAME_MAX_CHARS = 12  # the longest division name read at the start of an ORG name
+
+
+def places_named_in(name: str) -> list[str]:
+    """The divisions an organisation's name starts with, by their official names: 湘潭县财政局
+    -> [湘潭县], 陕西省汉中市扶贫办 -> [陕西省, 汉中市]. D16 places a town or village under the
+    county the text names before it, in a body's name too (湘潭县财政局驻花石镇…)."""
+    gaz = gazetteer()
+    out: list[str] = []
+    at = 0
+    while True:
+        ends = range(min(len(name), at + PLACE_IN_NAME_MAX_CHARS), at + MIN_SHORT_FORM - 1, -1)
+        head = next((name[at:end] for end in ends if name[at:end] in gaz.by_name), None)
+        if head is None:
+            return out
+        out.append(head)
+        at += len(head)
+
+
 def _is_admin(name: str) -> bool:
     return name in gazetteer().by_name
 
 
-def _chain(name: str, context: Sequence[str], anchors: list[Region]) -> dict | None:
+def _chain(name: str, context: Sequence[str], anchors: list[Region], full_forms: dict[str, set[str]]) -> dict | None:
     """A chain written as one mention: 陕西省汉中市南郑区, 城固县三合镇."""
     gaz = gazetteer()
     for cut in range(len(name) - MIN_SHORT_FORM, MIN_SHORT_FORM - 1, -1):
@@ -535,7 +600,7 @@ def _chain(name: str, context: Sequence[str], anchors: list[Region]) -> dict | N
         if found is None or found["code"] is None:
             continue
         head_region = gaz.by_code[found["code"]]
-        inner = _resolve(tail, [*context, head], [*anchors, head_region])
+        inner = _resolve(tail, [*context, head], [*anchors, head_region], full_forms=full_forms)
         if inner["code"] or inner["full_name"]:
             return {**inner, "name": name}
     return None
@@ -554,7 +619,13 @@ def _fallback_level(name: str) -> str:
     return AREA
 
 
-def _resolve(name: str, context: Sequence[str], anchors: list[Region], index: _MentionIndex | None = None) -> dict:
+def _resolve(
+    name: str,
+    context: Sequence[str],
+    anchors: list[Region],
+    index: _MentionIndex | None = None,
+    full_forms: dict[str, set[str]] | None = None,
+) -> dict:
     if name in COUNTRIES:
         return _result(name, COUNTRIES[name], None, COUNTRY)
     if name in FOREIGN_PROVINCES:
@@ -566,10 +637,15 @@ def _resolve(name: str, context: Sequence[str], anchors: list[Region], index: _M
     if name in PROVINCE_ABBREVIATIONS:
         region = gazetteer().by_code[PROVINCE_ABBREVIATIONS[name]]
         return _result(name, gazetteer().full_name(region.code), region.code, region.level)
+    if full_forms is None:
+        full_forms = index.full_forms if index is not None else _full_forms([_simplify(m) for m in context if m and m.strip()])
+    written = _written_in_full(name, full_forms, anchors)
+    if written is not None:
+        return {**_resolve(written, context, anchors, index, full_forms), "name": name}
     found = _admin(name, anchors)
     if found is not None:
         return found
-    chained = _chain(name, context, anchors)
+    chained = _chain(name, context, anchors, full_forms)
     if chained is not None:
         return chained
     rank = _sub_county_rank(name)

@@ -245,7 +245,7 @@ def test_the_indexed_walk_resolves_like_the_plain_walk():
 
     pool = ["城固县", "南郑区", "汉中市", "汉中", "陕西省", "三合镇", "黄牛嘴村", "龙沟组", "阳春镇", "陈村",
             "石泉县", "池河镇", "平安村", "宁陕县", "秦岭", "中国", "新城区", "城关镇", "和平组", "张家坝",
-            "山阳县", "磨沟口村", "朝阳区", "鼓楼区"]
+            "山阳县", "磨沟口村", "朝阳区", "鼓楼区", "正阳镇", "正阳", "尼山镇", "尼山", "曲阜市", "和平"]
     rng = random.Random(7)
     with_full_name = 0
     for _ in range(1000):
@@ -257,3 +257,77 @@ def test_the_indexed_walk_resolves_like_the_plain_walk():
         assert R.resolve(name, mentions) == plain
         with_full_name += plain["full_name"] is not None and plain["code"] is None
     assert with_full_name > 50  # towns and villages placed under a county were exercised
+
+
+def test_a_bare_name_resolves_like_the_town_or_village_the_document_writes_in_full():
+    """Spec: a short form resolves like its full form. 尼山 beside 尼山镇 is that town, under
+    the county named before it; 松山 beside 松山村 is that village, not Chifeng's 松山区."""
+    doc = ["曲阜市", "尼山镇", "尼山"]
+    assert resolve("尼山", doc) == region("尼山", "山东省济宁市曲阜市尼山镇", None, "town")
+    assert resolve("尼山", ["尼山"])["level"] == "area"  # nothing written in full: a mountain
+    doc = ["昌宁县", "温泉镇", "松山村", "松山"]
+    assert resolve("松山", doc) == region("松山", "云南省保山市昌宁县温泉镇松山村", None, "village")
+    assert resolve("松山", ["松山"])["code"] == "150404"
+
+
+def test_a_county_the_document_confirms_is_not_taken_for_a_town_of_its_name():
+    """城固 with 汉中 named stays the county even where 城固镇 is written; a group (和平组)
+    lends its name to nothing, and two full forms (尼山镇, 尼山村) leave the bare name alone."""
+    assert resolve("城固", ["汉中市", "城固镇", "城固"])["code"] == "610722"
+    assert resolve("和平", ["和平组", "和平"]) == resolve("和平", ["和平"])
+    assert resolve("尼山", ["尼山镇", "尼山村", "尼山"])["level"] == "area"
+
+
+def test_a_towns_own_short_form_is_not_its_county():
+    """正阳镇 and 正阳 in a text that names no county: 正阳 is the town (not 河南's 正阳县), so
+    neither it nor the village under it gets a county's full name."""
+    doc = ["正阳镇", "张家坝村", "正阳"]
+    assert resolve("正阳", doc) == region("正阳", None, None, "town")
+    assert resolve("正阳镇", doc)["full_name"] is None
+    assert resolve("张家坝村", doc)["full_name"] is None
+    assert resolve("正阳", ["正阳"])["code"] == "411724"  # alone, still the county
+
+
+def test_a_town_is_placed_only_under_a_county_named_before_it():
+    """D16: the nearest county written before the mention; none before, no full_name."""
+    assert resolve("三合镇", ["城固县", "三合镇"])["full_name"] == "陕西省汉中市城固县三合镇"
+    assert resolve("三合镇", ["三合镇", "城固县"])["full_name"] is None
+
+
+def test_a_bare_town_name_written_before_a_village_is_its_town():
+    """曲阜尼山脚下的圣源村 … 尼山镇: 尼山 stands for 尼山镇, so the village has every level."""
+    doc = ["曲阜市", "尼山", "圣源村", "尼山镇"]
+    assert resolve("圣源村", doc)["full_name"] == "山东省济宁市曲阜市尼山镇圣源村"
+
+
+def test_the_divisions_an_org_name_starts_with_place_the_towns_after_it():
+    """D16 reads the places a body's name starts with (湘潭县财政局驻花石镇东晓村…)."""
+    from serving.decode import Span
+    from serving.entities import normalize_entities
+    from serving.regions import places_named_in
+
+    assert places_named_in("湘潭县财政局") == ["湘潭县"]
+    assert places_named_in("陕西省汉中市扶贫办") == ["陕西省", "汉中市"]
+    assert places_named_in("中国农业银行") == []
+    text = "湘潭县财政局驻花石镇东晓村工作队"
+    spans = [Span("ORG", 0, 6, 1.0, "rules"), Span("REGION", 7, 10, 1.0, "rules"), Span("REGION", 10, 13, 1.0, "rules")]
+    town, village = (e["normalized"] for e in normalize_entities(text, spans)[1:])
+    assert town == region("花石镇", "湖南省湘潭市湘潭县花石镇", None, "town")
+    assert village["full_name"] == "湖南省湘潭市湘潭县花石镇东晓村"
+    assert normalize_entities(text, spans[1:])[0]["normalized"]["full_name"] is None  # no ORG: no county
+
+
+def test_value_accuracy_reads_a_documents_sentences_together():
+    """make eval's value accuracy normalizes a document's gold spans together: 三合镇 in the
+    second sentence is placed under 城固县 from the first; a wrong gold value counts as a miss."""
+    pytest.importorskip("seqeval")
+    from training.data import Sentence
+    from training.metrics import value_accuracy
+
+    county = {"type": "REGION", "start": 0, "end": 3, "normalized": region("城固县", "陕西省汉中市城固县", "610722", "county")}
+    town = {"type": "REGION", "start": 0, "end": 3, "normalized": region("三合镇", "陕西省汉中市城固县三合镇", None, "town")}
+    money = {"type": "MONEY", "start": 3, "end": 6, "normalized": {"value": 5, "currency": "CNY", "modifier": None}}
+    sents = [Sentence("d:0", "d", "城固县", [county]), Sentence("d:1", "d", "三合镇投入5万元", [town, {**money, "end": 7}])]
+    got = value_accuracy(sents)
+    assert got["REGION"] == {"correct": 2, "n": 2, "accuracy": 1.0}
+    assert got["MONEY"] == {"correct": 0, "n": 1, "accuracy": 0.0}  # 5万元 is 50000, not 5

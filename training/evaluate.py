@@ -25,7 +25,7 @@ from typing import Any
 from serving.gazetteer import DIVISION_ENDINGS
 from training.anchors import anchor_systems
 from training.data import Sentence, by_doc
-from training.metrics import table
+from training.metrics import table, value_accuracy
 from training.pipeline import (
     TRAINING_COUNTS,
     load_split,
@@ -291,6 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
     report["normalizers"] = compare(gold_values)
     log(json.dumps(report["normalizers"], ensure_ascii=False))
+
+    # The normalizers on the gold spans (value accuracy by type, apart from span errors).
+    # train + dev is where they were developed; test is reported only.
+    report["value_accuracy"] = {"train+dev": value_accuracy(split.train + split.dev), "test": value_accuracy(split.test)}
+    log(json.dumps(report["value_accuracy"], ensure_ascii=False))
 
     everything = split.train + split.dev + split.test
     rules_tagger = tagger_for(None, tok, settings)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from seqeval.metrics import classification_report
 
 from serving.labels import TYPES
-from training.data import char_bio
+from training.data import Sentence, char_bio
 
 Spans = Sequence[tuple[str, int, int]]
 
@@ -43,3 +43,31 @@ def table(rows: dict[str, dict], title: str = "") -> str:
         m = sc["micro"]
         lines.append(f"{name:<28}{cells}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}")
     return "\n".join(lines)
+
+
+def value_accuracy(sents: Sequence[Sentence]) -> dict[str, dict[str, float]]:
+    """How often the normalizers give the gold value for a gold span, by type. Each document's
+    gold spans are normalized together, as serving normalizes the spans it finds (REGION
+    resolution reads the document's other REGION mentions), so this measures the normalizers
+    apart from span errors."""
+    from serving.decode import Span
+    from serving.entities import normalize_entities
+
+    counts: dict[str, list[int]] = {t: [0, 0] for t in TYPES}
+    docs: dict[str, list[Sentence]] = {}
+    for s in sents:
+        docs.setdefault(s.doc, []).append(s)
+    for doc_sents in docs.values():
+        text, spans, gold, pos = [], [], [], 0
+        for s in doc_sents:
+            for e in s.entities:
+                spans.append(Span(e["type"], pos + e["start"], pos + e["end"], 1.0, "gold"))
+                gold.append(e["normalized"])
+            text.append(s.text)
+            pos += len(s.text) + 1
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        found = normalize_entities("\n".join(text), [spans[i] for i in order])
+        for i, ent in zip(order, found, strict=True):
+            counts[ent["type"]][0] += ent["normalized"] == gold[i]
+            counts[ent["type"]][1] += 1
+    return {t: {"correct": c, "n": n, "accuracy": round(c / n, 4) if n else 0.0} for t, (c, n) in counts.items()}
