@@ -424,8 +424,9 @@ def _nearest_first(name: str, context: Sequence[str]) -> list[str]:
 
 
 def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[Region]) -> dict:
-    """Town, village or group under the nearest county in ``context``; ``full_name`` only
-    when every level in between is named too (a village needs its town)."""
+    """Town, village or group under the nearest county named before it in ``context``, with
+    the towns and villages named between them (D16; levels may be skipped: 山阳县 + 磨沟口村 ->
+    陕西省商洛市山阳县磨沟口村)."""
     gaz = gazetteer()
     level = SUB_COUNTY[rank][1]
     parts: list[str] = []
@@ -453,7 +454,7 @@ def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[
         county_level = found["level"] == COUNTY or (
             found["level"] == CITY and code not in gaz.has_children
         )
-        if county_level and len(parts) == rank:
+        if county_level:
             return _result(name, gaz.full_name(code) + "".join(parts) + name, None, level)
         break
     return _result(name, None, None, level)
@@ -525,7 +526,7 @@ def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
     found = index.found[stop]
     code = found["code"]
     county_level = found["level"] == COUNTY or (found["level"] == CITY and code not in gaz.has_children)
-    if county_level and len(parts) == rank:
+    if county_level:
         return _result(name, gaz.full_name(code) + "".join(parts) + name, None, level)
     return _result(name, None, None, level)
 

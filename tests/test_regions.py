@@ -189,8 +189,8 @@ def test_towns_and_villages() -> None:
     assert resolve("三合镇", []) == region("三合镇", None, None, "town")
     village = resolve("黄牛嘴村", ["陕西省", "城固县", "三合镇", "黄牛嘴村"])
     assert village == region("黄牛嘴村", "陕西省汉中市城固县三合镇黄牛嘴村", None, "village")
-    # a village without its town has no full name
-    assert resolve("黄牛嘴村", ["城固县"])["full_name"] is None
+    # D16: levels may be skipped; a village whose town is not named hangs under its county
+    assert resolve("黄牛嘴村", ["城固县"])["full_name"] == "陕西省汉中市城固县黄牛嘴村"
     assert resolve("城固县三合镇", [])["full_name"] == "陕西省汉中市城固县三合镇"
 
 
