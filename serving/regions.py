@@ -159,6 +159,7 @@ SUB_COUNTY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("村", "社区", "嘎查", "居委会", "村委会"), VILLAGE),
     (("组", "队", "屯"), VILLAGE),
 )
+SUB_COUNTY_LEVELS = frozenset(level for _, level in SUB_COUNTY)
 AREAS = frozenset(
     {
         "秦岭", "大巴山", "巴山", "米仓山", "汉江", "汉水", "黄河", "长江", "淮河", "珠江",
@@ -423,7 +424,9 @@ def _nearest_first(name: str, context: Sequence[str]) -> list[str]:
     return list(reversed(context[: context.index(name)]))
 
 
-def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[Region]) -> dict:
+def _sub_county(
+    name: str, rank: int, context: Sequence[str], anchors: Sequence[Region], full_forms: _FullForms | None = None
+) -> dict:
     """Town, village or group under the nearest county named before it in ``context``, with
     the towns and villages named between them (D16; levels may be skipped: 山阳县 + 磨沟口村 ->
     陕西省商洛市山阳县磨沟口村)."""
@@ -432,15 +435,15 @@ def _sub_county(name: str, rank: int, context: Sequence[str], anchors: Sequence[
     parts: list[str] = []
     lowest = rank
     simple = [_simplify(m) for m in context if m and m.strip()]
-    full_forms = _full_forms(simple)
+    full_forms = full_forms if full_forms is not None else _FullForms(simple, anchors)
     for mention in _nearest_first(name, simple):
         mention_rank = _sub_county_rank(mention)
         if mention_rank is not None:
-            if mention_rank < lowest and not _is_admin(mention):
-                parts.insert(0, mention)
+            if mention_rank < lowest and not _is_admin(mention) and not places_named_in(mention):
+                parts.insert(0, mention)  # not a chain written as one (南郑区黄牛嘴村)
                 lowest = mention_rank
             continue
-        written = _written_in_full(mention, full_forms, anchors)
+        written = full_forms.of(mention)
         if written is not None:  # 尼山 beside 尼山镇: the town's short form, not a county
             written_rank = _sub_county_rank(written)
             if written_rank is not None and written_rank < lowest:
@@ -472,15 +475,15 @@ class _MentionIndex:
         self.found: dict[int, dict] = {}  # position -> its coded division, in text order
         self.written: dict[int, str] = {}  # position of a bare short form -> its full form
         admin: dict[str, dict | None] = {}
-        self.full_forms = _full_forms(simple)
+        self.full_forms = _FullForms(simple, anchors)
         for i, mention in enumerate(simple):
             self.first_at.setdefault(mention, i)
             rank = _sub_county_rank(mention)
             if rank is not None:
-                if not _is_admin(mention):
+                if not _is_admin(mention) and not places_named_in(mention):
                     self.parts[rank].append(i)
                 continue
-            written = _written_in_full(mention, self.full_forms, anchors)
+            written = self.full_forms.of(mention)
             if written is not None:  # 尼山 beside 尼山镇: a part of the chain, not a county
                 self.written[i] = written
                 self.parts[_sub_county_rank(written) or 0].append(i)
@@ -536,35 +539,60 @@ def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
 FULL_FORM_SUFFIXES: tuple[str, ...] = SUB_COUNTY[0][0] + SUB_COUNTY[1][0]
 
 
-def _full_forms(simple: Sequence[str]) -> dict[str, set[str]]:
-    """Each bare name the document's town and village mentions extend: 尼山 -> {尼山镇}."""
-    out: dict[str, set[str]] = {}
-    for mention in simple:
-        for suffix in FULL_FORM_SUFFIXES:
-            stem = mention[: -len(suffix)]
-            if mention.endswith(suffix) and len(stem) >= MIN_SHORT_FORM and not _is_admin(mention):
-                out.setdefault(stem, set()).add(mention)
-    return out
+class _FullForms:
+    """What the bare names of one document stand for (spec: a short form resolves like its full
+    form): 尼山 beside 尼山镇 is that town, 松山 beside 松山村 that village. A name stays what it
+    is when the document also writes a division of that name in full (阳朔 beside 阳朔县 and
+    阳朔镇), when it is a province's or prefecture's short form (河南 beside 河南村), or when
+    it is a county that the document's other places confirm (城固 with 汉中 named). Answers
+    are kept per name, and the confirmation reads sets of the anchors' codes, so a document
+    with thousands of mentions costs linear time."""
 
+    def __init__(self, simple: Sequence[str], anchors: Sequence[Region]) -> None:
+        gaz = gazetteer()
+        self.forms: dict[str, set[str]] = {}
+        for mention in dict.fromkeys(simple):
+            if mention in gaz.by_name:  # an official division: its short forms name it
+                for region in gaz.by_name[mention]:
+                    for form in short_forms(region.name, region.level) | {region.name}:
+                        self.forms.setdefault(form, set()).add(mention)
+                continue
+            for suffix in FULL_FORM_SUFFIXES:
+                stem = mention[: -len(suffix)]
+                if mention.endswith(suffix) and len(stem) >= MIN_SHORT_FORM:
+                    self.forms.setdefault(stem, set()).add(mention)
+        self.anchors = list(anchors)
+        self.anchor_codes = {a.code for a in anchors}
+        self.anchor_parents = {p.code for a in anchors for p in gaz.lineage(a.code) if p != a}
+        self.memo: dict[str, str | None] = {}
 
-def _confirmed(name: str, anchors: Sequence[Region]) -> bool:
-    """Whether ``name`` resolves to a coded division that another place of the document
-    confirms (城固 with 汉中 named: the county, even where 城固镇 is written too)."""
-    found = _admin(name, anchors)
-    if found is None or found["code"] is None:
-        return False
-    region = gazetteer().by_code[found["code"]]
-    return any(a != region and _relation(region, a) for a in anchors)
+    def of(self, name: str) -> str | None:
+        """The town or village the bare ``name`` stands for, or None."""
+        if name not in self.forms:
+            return None
+        if name not in self.memo:
+            self.memo[name] = self._of(name)
+        return self.memo[name]
 
+    def _of(self, name: str) -> str | None:
+        forms = self.forms[name]
+        if len(forms) != 1 or _sub_county_rank(name) is not None:
+            return None
+        (form,) = forms
+        if form == name or form in gazetteer().by_name:
+            return None
+        cands, _ = _candidates(name)
+        if any(c.level in (PROVINCE, CITY) for c in cands):
+            return None  # 河南, 中山: a province or prefecture, even beside 河南村
+        found = _admin(name, self.anchors)
+        if found is not None and found["code"] is not None and self._confirmed(found["code"]):
+            return None
+        return form
 
-def _written_in_full(name: str, full_forms: dict[str, set[str]], anchors: Sequence[Region]) -> str | None:
-    """The one town or village the document writes in full that a bare ``name`` is the short
-    form of (spec: a short form resolves like its full form), unless the name is a division
-    that the document's other places confirm."""
-    forms = full_forms.get(name, set())
-    if len(forms) != 1 or _sub_county_rank(name) is not None or _confirmed(name, anchors):
-        return None
-    return next(iter(forms))
+    def _confirmed(self, code: str) -> bool:
+        """Another place of the document lies above or below this division."""
+        above = any(p.code in self.anchor_codes for p in gazetteer().lineage(code) if p.code != code)
+        return above or code in self.anchor_parents
 
 
 PLACE_IN_NAME_MAX_CHARS = 12  # the longest division name read at the start of an ORG name
@@ -590,7 +618,7 @@ def _is_admin(name: str) -> bool:
     return name in gazetteer().by_name
 
 
-def _chain(name: str, context: Sequence[str], anchors: list[Region], full_forms: dict[str, set[str]]) -> dict | None:
+def _chain(name: str, context: Sequence[str], anchors: list[Region], full_forms: _FullForms) -> dict | None:
     """A chain written as one mention: 陕西省汉中市南郑区, 城固县三合镇."""
     gaz = gazetteer()
     for cut in range(len(name) - MIN_SHORT_FORM, MIN_SHORT_FORM - 1, -1):
@@ -601,7 +629,8 @@ def _chain(name: str, context: Sequence[str], anchors: list[Region], full_forms:
         if found is None or found["code"] is None:
             continue
         head_region = gaz.by_code[found["code"]]
-        inner = _resolve(tail, [*context, head], [*anchors, head_region], full_forms=full_forms)
+        # The tail hangs under the head it is written with: the head alone is its context.
+        inner = _resolve(tail, [head], [*anchors, head_region], full_forms=full_forms)
         if inner["code"] or inner["full_name"]:
             return {**inner, "name": name}
     return None
@@ -625,7 +654,7 @@ def _resolve(
     context: Sequence[str],
     anchors: list[Region],
     index: _MentionIndex | None = None,
-    full_forms: dict[str, set[str]] | None = None,
+    full_forms: _FullForms | None = None,
 ) -> dict:
     if name in COUNTRIES:
         return _result(name, COUNTRIES[name], None, COUNTRY)
@@ -639,8 +668,8 @@ def _resolve(
         region = gazetteer().by_code[PROVINCE_ABBREVIATIONS[name]]
         return _result(name, gazetteer().full_name(region.code), region.code, region.level)
     if full_forms is None:
-        full_forms = index.full_forms if index is not None else _full_forms([_simplify(m) for m in context if m and m.strip()])
-    written = _written_in_full(name, full_forms, anchors)
+        full_forms = index.full_forms if index is not None else _FullForms([_simplify(m) for m in context if m and m.strip()], anchors)
+    written = full_forms.of(name)
     if written is not None:
         return {**_resolve(written, context, anchors, index, full_forms), "name": name}
     found = _admin(name, anchors)
@@ -653,7 +682,7 @@ def _resolve(
     if rank is not None:
         if index is not None:
             return _sub_county_indexed(name, rank, index)
-        return _sub_county(name, rank, context, anchors)
+        return _sub_county(name, rank, context, anchors, full_forms)
     return _result(name, None, None, _fallback_level(name))
 
 

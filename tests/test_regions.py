@@ -245,7 +245,8 @@ def test_the_indexed_walk_resolves_like_the_plain_walk():
 
     pool = ["城固县", "南郑区", "汉中市", "汉中", "陕西省", "三合镇", "黄牛嘴村", "龙沟组", "阳春镇", "陈村",
             "石泉县", "池河镇", "平安村", "宁陕县", "秦岭", "中国", "新城区", "城关镇", "和平组", "张家坝",
-            "山阳县", "磨沟口村", "朝阳区", "鼓楼区", "正阳镇", "正阳", "尼山镇", "尼山", "曲阜市", "和平"]
+            "山阳县", "磨沟口村", "朝阳区", "鼓楼区", "正阳镇", "正阳", "尼山镇", "尼山", "曲阜市", "和平",
+            "松山", "松山村", "龙沟", "龙沟村", "阳朔县", "阳朔镇", "阳朔", "南郑区黄牛嘴村", "河南", "河南村"]
     rng = random.Random(7)
     with_full_name = 0
     for _ in range(1000):
@@ -280,8 +281,8 @@ def test_a_county_the_document_confirms_is_not_taken_for_a_town_of_its_name():
 
 def test_a_towns_own_short_form_is_not_its_county():
     """正阳镇 and 正阳 in a text that names no county: 正阳 is the town (not 河南's 正阳县), so
-    neither it nor the village under it gets a county's full name."""
-    doc = ["正阳镇", "张家坝村", "正阳"]
+    neither it nor the village written after it gets a county's full name."""
+    doc = ["正阳镇", "正阳", "张家坝村"]
     assert resolve("正阳", doc) == region("正阳", None, None, "town")
     assert resolve("正阳镇", doc)["full_name"] is None
     assert resolve("张家坝村", doc)["full_name"] is None
@@ -326,8 +327,34 @@ def test_value_accuracy_reads_a_documents_sentences_together():
 
     county = {"type": "REGION", "start": 0, "end": 3, "normalized": region("城固县", "陕西省汉中市城固县", "610722", "county")}
     town = {"type": "REGION", "start": 0, "end": 3, "normalized": region("三合镇", "陕西省汉中市城固县三合镇", None, "town")}
-    money = {"type": "MONEY", "start": 3, "end": 6, "normalized": {"value": 5, "currency": "CNY", "modifier": None}}
-    sents = [Sentence("d:0", "d", "城固县", [county]), Sentence("d:1", "d", "三合镇投入5万元", [town, {**money, "end": 7}])]
+    money = {"type": "MONEY", "start": 5, "end": 8, "normalized": {"value": 5, "currency": "CNY", "modifier": None}}
+    sents = [Sentence("d:0", "d", "城固县", [county]), Sentence("d:1", "d", "三合镇投入5万元", [town, money])]
     got = value_accuracy(sents)
     assert got["REGION"] == {"correct": 2, "n": 2, "accuracy": 1.0}
     assert got["MONEY"] == {"correct": 0, "n": 1, "accuracy": 0.0}  # 5万元 is 50000, not 5
+
+
+def test_a_province_or_a_division_written_in_full_keeps_its_short_form():
+    """河南 beside 河南村 is the province; 阳朔 beside 阳朔县 and 阳朔镇 is the county."""
+    assert resolve("河南", ["河南", "广东省", "清远市", "连州市", "河南村"])["code"] == "410000"
+    assert resolve("中山", ["广州", "中山", "中山镇"])["code"] == "442000"
+    assert resolve("阳朔", ["阳朔县", "阳朔镇", "阳朔"])["code"] == "450321"
+
+
+def test_a_chain_written_as_one_mention_is_not_pasted_into_another():
+    """曲阜市尼山镇 is no town part for a village after it: no 曲阜市曲阜市尼山镇圣源村."""
+    assert resolve("圣源村", ["曲阜市", "曲阜市尼山镇", "圣源村"])["full_name"] == "山东省济宁市曲阜市圣源村"
+
+
+def test_org_places_count_only_where_the_region_mentions_place_nothing():
+    """大关县天星镇打瓦村 … 大关县纪委 … 打堡组: the REGION mentions place 打堡组 under 天星镇打瓦村;
+    the county in the body's name is read only for a town no REGION mention places."""
+    from serving.decode import Span
+    from serving.entities import normalize_entities
+
+    text = "大关县天星镇打瓦村。大关县纪委干部驻打瓦村。打堡组"
+    spans = [Span("REGION", 0, 3, 1.0, "r"), Span("REGION", 3, 6, 1.0, "r"), Span("REGION", 6, 9, 1.0, "r"),
+             Span("ORG", 10, 15, 1.0, "r"), Span("REGION", 18, 21, 1.0, "r"), Span("REGION", 22, 25, 1.0, "r")]
+    group = normalize_entities(text, spans)[-1]
+    assert group["text"] == "打堡组"
+    assert group["normalized"]["full_name"] == "云南省昭通市大关县天星镇打瓦村打堡组"
