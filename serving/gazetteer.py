@@ -48,6 +48,11 @@ _SETTLEMENT_SUFFIX_CHARS = set("村镇乡组屯社街")
 DIVISION_ENDINGS: tuple[str, ...] = ("街道", "社区", *sorted(_ADMIN_SUFFIX_CHARS | _SETTLEMENT_SUFFIX_CHARS))
 
 
+# How the name of a natural feature or a landform-named settlement ends (秦岭, 回水河, 果子沟,
+# 巴茅坪): with a division ending, what makes a place name other than a bare one.
+FEATURE_ENDINGS: tuple[str, ...] = tuple("山河岭沟溪峡洲川关坪湖江岛坝塘湾港")
+
+
 def division_core(name: str) -> str:
     """The name without its division ending (桃花县 -> 桃花, 和平街道 -> 和平); the name itself
     when it has none or is nothing else."""

@@ -228,3 +228,21 @@ def test_the_committed_blind_review_files_become_clean_training_sentences(capsys
         assert all(s.text[e["start"] : e["end"]] == e["text"] and e["end"] > e["start"] for e in s.entities)
         ends = sorted((e["start"], e["end"]) for e in s.entities)
         assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))  # flat: BIO-encodable
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "score", "kept"),
+    [
+        ("王鹏斐摄武永峰张莹", "武永峰", 0.96, False),  # a bare name below 0.98: a given name, not a place
+        ("王鹏斐摄武永峰张莹", "武永峰", 0.99, True),
+        ("，因回水河与后河在村内交汇", "回水河", 0.96, True),  # a river: a feature's ending
+        ("检查了和平村委会中平村、放耳戈村", "中平村", 0.96, True),  # a village's ending
+    ],
+)
+def test_a_bare_model_region_name_needs_a_higher_score(monkeypatch, text, name, score, kept):
+    import serving.combine as combine_mod
+
+    monkeypatch.setattr(combine_mod, "RULES_FILL", frozenset())  # the model's span alone
+    start = text.index(name)
+    found = [text[s.start : s.end] for s in combine(prepare(text), [Span("REGION", start, start + len(name), score)], use_rules=True)]
+    assert found == ([name] if kept else [])

@@ -110,6 +110,9 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, the other mentions of those ORG names, and no ORG ending in a title or function word": _org_and_region(
         0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"ORG"}), MODEL_ORG_END_CHECK=True
     ),
+    "hybrid: model adds ORG at >= 0.98 and REGION at >= 0.95 that reads as a place name, the other mentions of those ORG names, no ORG ending in a title or function word, and bare REGION names at >= 0.98": _org_and_region(
+        0.95, MODEL_REGION_CHECKS=True, MODEL_REPEATS=frozenset({"ORG"}), MODEL_ORG_END_CHECK=True, MODEL_BARE_REGION_MIN_SCORE=0.98
+    ),
     "hybrid: model wins R/O/P": {
         "MODEL_TYPES": frozenset({"REGION", "ORG", "POLICY"}),
         "HYBRID_MIN_SCORE": 0.6,
@@ -142,7 +145,7 @@ def predict_variant(tagger: Any, sents: list[Sentence], overrides: dict) -> list
     # A variant states its whole combination: what it leaves out is off, not the shipped value.
     overrides = {
         "HYBRID_MIN_SCORE_BY_TYPE": {}, "MODEL_REGION_SUFFIXES": (), "MODEL_REGION_CHECKS": False, "MODEL_REPEATS": frozenset(),
-        "MODEL_ORG_END_CHECK": False, **overrides,
+        "MODEL_ORG_END_CHECK": False, "MODEL_BARE_REGION_MIN_SCORE": 0.0, **overrides,
     }
     saved = {k: getattr(combine_mod, k) for k in overrides}
     try:

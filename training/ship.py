@@ -208,6 +208,7 @@ def hybrid_record() -> dict[str, Any]:
         "min_score": {t: combine_mod.model_floor(t, use_rules=True) for t in sorted(combine_mod.MODEL_TYPES)},
         "region_checks": combine_mod.MODEL_REGION_CHECKS,
         "org_end_check": combine_mod.MODEL_ORG_END_CHECK,
+        "bare_region_min_score": combine_mod.MODEL_BARE_REGION_MIN_SCORE,
         "region_suffixes": list(combine_mod.MODEL_REGION_SUFFIXES),
         "repeats": sorted(combine_mod.MODEL_REPEATS),
         "rules_first": sorted(combine_mod.RULES_FIRST),
@@ -224,6 +225,11 @@ def _hybrid_line(m: dict[str, Any]) -> str:
         floors
         + ("; a REGION span must read as a place name" if record.get("region_checks") else "")
         + ("; an ORG span may not end in a post or a function word" if record.get("org_end_check") else "")
+        + (
+            f"; a bare REGION name (unknown to the gazetteer, no division or feature ending) needs >= {record['bare_region_min_score']}"
+            if record.get("bare_region_min_score")
+            else ""
+        )
         + (f"; the other mentions of the {repeats} names it added are taken too" if repeats else "")
     )
 
