@@ -54,7 +54,12 @@ train: $(VENV)/.dev-installed
 rescore: $(VENV)/.dev-installed
 	$(BIN)/python -m training.ship --model $(MODEL)
 
-eval: $(VENV)/.dev-installed
+# The anchors (Baidu LAC, jionlp) and the other normalizers compared run only here.
+$(VENV)/.compare-installed: pyproject.toml | $(VENV)/.dev-installed
+	$(PIP) install -e '.[train,dev,compare]'
+	@touch $@
+
+eval: $(VENV)/.dev-installed $(VENV)/.compare-installed
 	$(BIN)/python -m training.evaluate $(if $(FOLDS),--folds $(FOLDS),)
 
 # Dev-split ablations behind three defaults: tokenization, weak supervision, MLM (~40 min).
