@@ -6,7 +6,7 @@ from typing import Any
 
 from serving.decode import Span
 from serving.normalize import normalize
-from serving.regions import SUB_COUNTY_LEVELS, RegionContext, places_named_in
+from serving.regions import SUB_COUNTY_LEVELS, RegionContext, nearer_placement, places_named_in
 from serving.textprep import strip_glosses, to_simplified
 
 
@@ -18,20 +18,22 @@ def _clean(mention: str) -> str:
 def normalize_entities(original: str, spans: list[Span]) -> list[dict[str, Any]]:
     """Build the entity dicts; `text` is always original[start:end]."""
     cleaned = [_clean(original[s.start : s.end]) for s in spans]
-    # The places a REGION's normalization reads: the REGION mentions in text order. A town or
-    # village that they place under no county is placed again with the divisions that ORG
-    # names start with among them (湘潭县财政局驻花石镇: D16 reads every place the text names).
+    # The places a REGION's normalization reads: the REGION mentions in text order, and with
+    # them the divisions that ORG names start with (湘潭县财政局驻花石镇: D16 reads every place
+    # the text names). Where both place a town or village under the same county, the REGION
+    # mentions' chain is kept, for it names more levels (大关县天星镇打瓦村 … 大关县纪委 … 打堡组).
     ordered = sorted(zip(spans, cleaned, strict=True), key=lambda sc: sc[0].start)
     regions = RegionContext.of(c for s, c in ordered if s.type == "REGION")
+    org_places = [(s.start, places_named_in(c)) for s, c in ordered if s.type == "ORG"]
     with_orgs = RegionContext.of(
         place for s, c in ordered for place in ([c] if s.type == "REGION" else places_named_in(c) if s.type == "ORG" else [])
-    )
+    ) if any(places for _, places in org_places) else None
     out: list[dict[str, Any]] = []
     for s, c in zip(spans, cleaned, strict=True):
         try:
             norm = normalize(s.type, c, regions)
-            if s.type == "REGION" and norm and norm["full_name"] is None and norm["level"] in SUB_COUNTY_LEVELS:
-                norm = normalize(s.type, c, with_orgs)
+            if with_orgs is not None and s.type == "REGION" and norm and norm["level"] in SUB_COUNTY_LEVELS:
+                norm = nearer_placement(norm, normalize(s.type, c, with_orgs))
         except Exception:  # a normalizer bug must never cost the caller the entity
             norm = None
         out.append(

@@ -595,6 +595,29 @@ class _FullForms:
         return above or code in self.anchor_parents
 
 
+@functools.lru_cache(maxsize=1)
+def _county_full_names() -> frozenset[str]:
+    gaz = gazetteer()
+    return frozenset(gaz.full_name(r.code) for r in gaz.by_code.values() if r.level == COUNTY or (r.level == CITY and r.code not in gaz.has_children))
+
+
+def _county_of(full_name: str) -> str | None:
+    """The county-level division a town's or village's full name starts with."""
+    names = _county_full_names()
+    return next((full_name[:k] for k in range(len(full_name), 0, -1) if full_name[:k] in names), None)
+
+
+def nearer_placement(by_regions: dict, with_orgs: dict | None) -> dict:
+    """A town or village placed once by the REGION mentions and once with the divisions that
+    ORG names start with: the second names the county nearest before it (D16), unless both
+    name the same county, where the first names more of the levels in between."""
+    if with_orgs is None or with_orgs.get("full_name") is None:
+        return by_regions
+    if by_regions.get("full_name") is None or _county_of(by_regions["full_name"]) != _county_of(with_orgs["full_name"]):
+        return with_orgs
+    return by_regions if len(by_regions["full_name"]) >= len(with_orgs["full_name"]) else with_orgs
+
+
 PLACE_IN_NAME_MAX_CHARS = 12  # the longest division name read at the start of an ORG name
 
 

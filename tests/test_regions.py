@@ -358,3 +358,17 @@ def test_org_places_count_only_where_the_region_mentions_place_nothing():
     group = normalize_entities(text, spans)[-1]
     assert group["text"] == "打堡组"
     assert group["normalized"]["full_name"] == "云南省昭通市大关县天星镇打瓦村打堡组"
+
+
+def test_a_county_in_a_body_s_name_nearer_than_the_region_mentions_places_the_town():
+    """曲阜 … 湘潭县财政局驻花石镇: D16's nearest county before 花石镇 is the one the body's name
+    starts with, not 曲阜 further back."""
+    from serving.decode import Span
+    from serving.entities import normalize_entities
+
+    text = "曲阜圣源村，湘潭县财政局驻花石镇东晓村"
+    spans = [Span("REGION", 0, 2, 1.0, "r"), Span("REGION", 2, 5, 1.0, "r"), Span("ORG", 6, 12, 1.0, "r"),
+             Span("REGION", 13, 16, 1.0, "r"), Span("REGION", 16, 19, 1.0, "r")]
+    town, village = (e["normalized"]["full_name"] for e in normalize_entities(text, spans)[3:])
+    assert town == "湖南省湘潭市湘潭县花石镇"
+    assert village == "湖南省湘潭市湘潭县花石镇东晓村"
