@@ -24,10 +24,9 @@ def normalize_entities(original: str, spans: list[Span]) -> list[dict[str, Any]]
     # mentions' chain is kept, for it names more levels (大关县天星镇打瓦村 … 大关县纪委 … 打堡组).
     ordered = sorted(zip(spans, cleaned, strict=True), key=lambda sc: sc[0].start)
     regions = RegionContext.of(c for s, c in ordered if s.type == "REGION")
-    org_places = [(s.start, places_named_in(c)) for s, c in ordered if s.type == "ORG"]
-    with_orgs = RegionContext.of(
-        place for s, c in ordered for place in ([c] if s.type == "REGION" else places_named_in(c) if s.type == "ORG" else [])
-    ) if any(places for _, places in org_places) else None
+    places = [[c] if s.type == "REGION" else places_named_in(c) if s.type == "ORG" else [] for s, c in ordered]
+    named_in_orgs = any(p for (s, _), p in zip(ordered, places, strict=True) if s.type == "ORG")
+    with_orgs = RegionContext.of(place for p in places for place in p) if named_in_orgs else None
     out: list[dict[str, Any]] = []
     for s, c in zip(spans, cleaned, strict=True):
         try:

@@ -424,6 +424,23 @@ def _nearest_first(name: str, context: Sequence[str]) -> list[str]:
     return list(reversed(context[: context.index(name)]))
 
 
+def _is_county_level(level: str, code: str) -> bool:
+    """A county, or a prefecture-level city without districts (东莞市, 中山市): D16's county."""
+    return level == COUNTY or (level == CITY and code not in gazetteer().has_children)
+
+
+def _chain_part(mention: str, full_forms: _FullForms) -> tuple[str, int] | None:
+    """The town, village or group a mention names as a level of a place's chain, with its rank:
+    itself (but not an official division's or a chain's name: 南郑区黄牛嘴村), or the full form
+    a bare short form stands for (尼山 beside 尼山镇). ``None`` for anything else."""
+    rank = _sub_county_rank(mention)
+    if rank is not None:
+        return (mention, rank) if not _is_admin(mention) and not places_named_in(mention) else None
+    written = full_forms.of(mention)
+    written_rank = _sub_county_rank(written) if written is not None else None
+    return (written, written_rank) if written is not None and written_rank is not None else None
+
+
 def _sub_county(
     name: str, rank: int, context: Sequence[str], anchors: Sequence[Region], full_forms: _FullForms | None = None
 ) -> dict:
@@ -437,28 +454,19 @@ def _sub_county(
     simple = [_simplify(m) for m in context if m and m.strip()]
     full_forms = full_forms if full_forms is not None else _FullForms(simple, anchors)
     for mention in _nearest_first(name, simple):
-        mention_rank = _sub_county_rank(mention)
-        if mention_rank is not None:
-            if mention_rank < lowest and not _is_admin(mention) and not places_named_in(mention):
-                parts.insert(0, mention)  # not a chain written as one (南郑区黄牛嘴村)
-                lowest = mention_rank
+        part = _chain_part(mention, full_forms)
+        if part is not None:
+            if part[1] < lowest:
+                parts.insert(0, part[0])
+                lowest = part[1]
             continue
-        written = full_forms.of(mention)
-        if written is not None:  # 尼山 beside 尼山镇: the town's short form, not a county
-            written_rank = _sub_county_rank(written)
-            if written_rank is not None and written_rank < lowest:
-                parts.insert(0, written)
-                lowest = written_rank
-            continue
+        if _sub_county_rank(mention) is not None:
+            continue  # named like a town or village, but no level of a chain: a division's or a chain's name
         found = _admin(mention, anchors)
         if found is None or found["code"] is None:
             continue
-        code = found["code"]
-        county_level = found["level"] == COUNTY or (
-            found["level"] == CITY and code not in gaz.has_children
-        )
-        if county_level:
-            return _result(name, gaz.full_name(code) + "".join(parts) + name, None, level)
+        if _is_county_level(found["level"], found["code"]):
+            return _result(name, gaz.full_name(found["code"]) + "".join(parts) + name, None, level)
         break
     return _result(name, None, None, level)
 
@@ -478,15 +486,13 @@ class _MentionIndex:
         self.full_forms = _FullForms(simple, anchors)
         for i, mention in enumerate(simple):
             self.first_at.setdefault(mention, i)
-            rank = _sub_county_rank(mention)
-            if rank is not None:
-                if not _is_admin(mention) and not places_named_in(mention):
-                    self.parts[rank].append(i)
+            part = _chain_part(mention, self.full_forms)
+            if part is not None:
+                self.parts[part[1]].append(i)
+                if part[0] != mention:
+                    self.written[i] = part[0]
                 continue
-            written = self.full_forms.of(mention)
-            if written is not None:  # 尼山 beside 尼山镇: a part of the chain, not a county
-                self.written[i] = written
-                self.parts[_sub_county_rank(written) or 0].append(i)
+            if _sub_county_rank(mention) is not None:
                 continue
             if mention not in admin:
                 admin[mention] = _admin(mention, anchors)
@@ -527,10 +533,8 @@ def _sub_county_indexed(name: str, rank: int, index: _MentionIndex) -> dict:
         parts.insert(0, index.written.get(p, index.simple[p]))
         step = order(p) + 1
     found = index.found[stop]
-    code = found["code"]
-    county_level = found["level"] == COUNTY or (found["level"] == CITY and code not in gaz.has_children)
-    if county_level:
-        return _result(name, gaz.full_name(code) + "".join(parts) + name, None, level)
+    if _is_county_level(found["level"], found["code"]):
+        return _result(name, gaz.full_name(found["code"]) + "".join(parts) + name, None, level)
     return _result(name, None, None, level)
 
 
@@ -598,7 +602,7 @@ class _FullForms:
 @functools.lru_cache(maxsize=1)
 def _county_full_names() -> frozenset[str]:
     gaz = gazetteer()
-    return frozenset(gaz.full_name(r.code) for r in gaz.by_code.values() if r.level == COUNTY or (r.level == CITY and r.code not in gaz.has_children))
+    return frozenset(gaz.full_name(r.code) for r in gaz.by_code.values() if _is_county_level(r.level, r.code))
 
 
 def _county_of(full_name: str) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from seqeval.metrics import classification_report
 
 from serving.labels import TYPES
-from training.data import Sentence, char_bio
+from training.data import Sentence, by_doc, char_bio
 
 Spans = Sequence[tuple[str, int, int]]
 
@@ -54,10 +54,7 @@ def value_accuracy(sents: Sequence[Sentence]) -> dict[str, dict[str, float]]:
     from serving.entities import normalize_entities
 
     counts: dict[str, list[int]] = {t: [0, 0] for t in TYPES}
-    docs: dict[str, list[Sentence]] = {}
-    for s in sents:
-        docs.setdefault(s.doc, []).append(s)
-    for doc_sents in docs.values():
+    for doc_sents in by_doc(list(sents)).values():
         text, spans, gold, pos = [], [], [], 0
         for s in doc_sents:
             for e in s.entities:
@@ -65,9 +62,7 @@ def value_accuracy(sents: Sequence[Sentence]) -> dict[str, dict[str, float]]:
                 gold.append(e["normalized"])
             text.append(s.text)
             pos += len(s.text) + 1
-        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
-        found = normalize_entities("\n".join(text), [spans[i] for i in order])
-        for i, ent in zip(order, found, strict=True):
-            counts[ent["type"]][0] += ent["normalized"] == gold[i]
+        for ent, value in zip(normalize_entities("\n".join(text), spans), gold, strict=True):
+            counts[ent["type"]][0] += ent["normalized"] == value
             counts[ent["type"]][1] += 1
     return {t: {"correct": c, "n": n, "accuracy": round(c / n, 4) if n else 0.0} for t, (c, n) in counts.items()}
